@@ -16,26 +16,26 @@ function run(command, args, env = process.env) {
   return result.status ?? 1;
 }
 
-const typecheckStatus = run('npm', ['run', '--silent', 'typecheck']);
-const typecheckFailed = typecheckStatus === 0 ? 0 : 1;
+// Run the tools' own entry points with this Node: no npm/npx shims, so it works alike on Windows.
+const tsc = ['node_modules/typescript/bin/tsc', '--noEmit', '-p'];
+const typecheckFailed = run(process.execPath, [...tsc, 'tsconfig.json']) === 0 && run(process.execPath, [...tsc, 'renderer/tsconfig.json']) === 0 ? 0 : 1;
 if (typecheckFailed) console.error('typecheck failed');
 
 const vitestArgs = [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs,
+  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs,
 ];
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 let vitestStatus;
 if (process.platform === 'linux' && !process.env.PACEBAR_TEST_NO_DBUS) {
   const keyringHome = mkdtempSync(join(tmpdir(), 'pacebar-keyring-'));
   const inner = [
     `export XDG_DATA_HOME='${keyringHome}'`,
     'echo -n pacebar-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
-    `exec ${[npx, ...vitestArgs].map((a) => `'${a}'`).join(' ')}`,
+    `exec ${[process.execPath, ...vitestArgs].map((a) => `'${a}'`).join(' ')}`,
   ].join('; ');
   vitestStatus = run('dbus-run-session', ['--', 'sh', '-c', inner]);
   rmSync(keyringHome, { recursive: true, force: true });
 } else {
-  vitestStatus = run(npx, vitestArgs);
+  vitestStatus = run(process.execPath, vitestArgs);
 }
 
 let passed = 0, failed = 0, skipped = 0;

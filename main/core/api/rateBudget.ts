@@ -1,0 +1,143 @@
+// Strava's rate limits: 15-minute windows reset on the quarter hour, daily ones at UTC midnight.
+// The budget is learnt from response headers and counted locally for requests in flight, so no
+// request leaves when the read budget is spent. It is persisted so the app and the CLI share it.
+
+const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface WindowPair {
+  limit: [number, number];
+  usage: [number, number];
+}
+
+export interface RateSnapshot {
+  /** X-ReadRateLimit-*: applies to GETs. */
+  read: WindowPair | null;
+  /** X-RateLimit-*: applies to every API request. */
+  overall: WindowPair | null;
+  /** Epoch ms of the response the numbers come from. */
+  observedAt: number;
+}
+
+export function nextQuarterHour(now: number): number {
+  return Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR + QUARTER_HOUR;
+}
+
+export function nextUtcMidnight(now: number): number {
+  return Math.floor(now / DAY) * DAY + DAY;
+}
+
+type HeaderValue = string | string[] | number | undefined | null;
+
+function header(headers: Record<string, HeaderValue>, name: string): string | null {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value === undefined || value === null) continue;
+    return Array.isArray(value) ? (value[0] ?? null) : String(value);
+  }
+  return null;
+}
+
+/** "100,1000" → [100, 1000]; anything else → null. */
+export function parsePair(raw: string | null): [number, number] | null {
+  if (raw === null) return null;
+  const parts = raw.split(',').map((part) => part.trim());
+  if (parts.length !== 2 || !parts.every((part) => /^\d{1,9}$/.test(part))) return null;
+  return [Number(parts[0]), Number(parts[1])];
+}
+
+function parseWindow(headers: Record<string, HeaderValue>, prefix: string): WindowPair | null {
+  const limit = parsePair(header(headers, `${prefix}-Limit`));
+  const usage = parsePair(header(headers, `${prefix}-Usage`));
+  return limit && usage ? { limit, usage } : null;
+}
+
+/** Reads X-RateLimit-* and X-ReadRateLimit-* case-insensitively; null when neither pair is usable. */
+export function parseRateHeaders(headers: Record<string, HeaderValue>, now: number): RateSnapshot | null {
+  const read = parseWindow(headers, 'X-ReadRateLimit');
+  const overall = parseWindow(headers, 'X-RateLimit');
+  return read || overall ? { read, overall, observedAt: now } : null;
+}
+
+/** Usage as it stands at `now`: windows that have reset since the snapshot count from zero. */
+function usageNow(pair: WindowPair, observedAt: number, now: number): [number, number] {
+  const shortReset = now >= nextQuarterHour(observedAt);
+  const dailyReset = now >= nextUtcMidnight(observedAt);
+  return [shortReset ? 0 : pair.usage[0], dailyReset ? 0 : pair.usage[1]];
+}
+
+/** When a spent window resets, or null while there is budget left. */
+function blockedUntilFor(pair: WindowPair | null, observedAt: number, now: number, extra: number): number | null {
+  if (!pair) return null;
+  const [shortUsed, dailyUsed] = usageNow(pair, observedAt, now);
+  if (dailyUsed + extra >= pair.limit[1]) return nextUtcMidnight(now);
+  if (shortUsed + extra >= pair.limit[0]) return nextQuarterHour(now);
+  return null;
+}
+
+export class RateBudget {
+  private snapshot: RateSnapshot | null;
+  private inFlight = 0;
+
+  constructor(
+    private readonly clock: () => number,
+    initial: RateSnapshot | null = null,
+    private readonly onChange: (snapshot: RateSnapshot) => void = () => {},
+  ) {
+    this.snapshot = initial;
+  }
+
+  current(): RateSnapshot | null {
+    return this.snapshot;
+  }
+
+  /** Epoch ms until which no read may be sent, or null when a read may go now. */
+  blockedUntil(): number | null {
+    const snapshot = this.snapshot;
+    if (!snapshot) return null;
+    const now = this.clock();
+    const times = [
+      blockedUntilFor(snapshot.read, snapshot.observedAt, now, this.inFlight),
+      blockedUntilFor(snapshot.overall, snapshot.observedAt, now, this.inFlight),
+    ].filter((time): time is number => time !== null);
+    return times.length > 0 ? Math.max(...times) : null;
+  }
+
+  /** Reserve one request; the returned function releases it when the answer arrives. */
+  reserve(): () => void {
+    this.inFlight += 1;
+    let released = false;
+    return () => {
+      if (!released) this.inFlight -= 1;
+      released = true;
+    };
+  }
+
+  /** Headers are the truth; a snapshot older than the one we hold is ignored. */
+  observe(snapshot: RateSnapshot): void {
+    if (this.snapshot && snapshot.observedAt < this.snapshot.observedAt) return;
+    this.snapshot = snapshot;
+    this.onChange(snapshot);
+  }
+
+  /** A 429 means a window is spent even when the headers are missing or lag behind. */
+  observeRejection(snapshot: RateSnapshot | null): number {
+    if (snapshot) this.observe(snapshot);
+    const now = this.clock();
+    if (this.blockedUntil() === null) {
+      const current = this.snapshot;
+      const rolled = (pair: WindowPair | null): WindowPair | null =>
+        pair && current ? { limit: pair.limit, usage: usageNow(pair, current.observedAt, now) } : pair;
+      const read = rolled(current?.read ?? null);
+      this.snapshot = {
+        read: read
+          ? { limit: read.limit, usage: [read.limit[0], read.usage[1]] }
+          : { limit: [1, Number.MAX_SAFE_INTEGER], usage: [1, 0] },
+        overall: rolled(current?.overall ?? null),
+        observedAt: now,
+      };
+      this.onChange(this.snapshot);
+    }
+    return this.blockedUntil() ?? nextQuarterHour(now);
+  }
+}

@@ -1,0 +1,217 @@
+// Pacebar's engine: everything under the Electron shell and the CLI, wired from injected parts
+// (keychain backend, settings and cache stores, clock), so the same code runs in the app, the
+// `pacebar` command and the tests.
+import { CredentialsStore } from './account/credentials';
+import { ReconnectNeededError, NotConnectedError, BadResponseError } from './errors';
+import { systemClock, type Clock } from './clock';
+import { StravaHttp, type HttpRetry, type HttpTimeouts } from './api/httpClient';
+import { RateBudget } from './api/rateBudget';
+import { StravaApi } from './api/stravaApi';
+import { TokenVault, DEFAULT_KEYCHAIN_SERVICE } from './keychain/tokenVault';
+import type { SecretBackend } from './keychain/secretBackend';
+import { buildAuthorizeUrl } from './oauth/authorizeUrl';
+import { matchRedirect } from './oauth/redirectMatcher';
+import { DEFAULT_SCOPES, canReadActivities, missingScopes, type MissingScope } from './oauth/scopes';
+import { TokenClient } from './oauth/tokenClient';
+import { StravaSession } from './session/stravaSession';
+import { CacheRepository } from './store/cache';
+import { SettingsRepository, type Settings, type TypedStore } from './store/settings';
+import type { StravaEndpoints } from './strava/endpoints';
+import type { Athlete } from './strava/models';
+import { machineUtcOffsetMinutes } from './stats/weeklySummary';
+import { SyncService, type SyncOptions, type SyncReport } from './sync/syncService';
+
+export type ConnectionStatus = 'needs_credentials' | 'not_connected' | 'connected' | 'reconnect_needed';
+
+export interface EngineOptions {
+  endpoints: StravaEndpoints;
+  secrets: SecretBackend;
+  keychainService?: string;
+  settingsStore: TypedStore<Settings>;
+  cacheStore: TypedStore<Record<string, unknown>>;
+  clock?: Clock;
+  utcOffsetMinutes?: (now: number) => number;
+  http?: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<HttpRetry> };
+  scopes?: readonly string[];
+  /** Told when Strava refuses the refresh token (the app shows a notification). */
+  onReconnectNeeded?: () => void;
+}
+
+export interface PendingAuthorization {
+  url: string;
+  state: string;
+  redirectUri: string;
+}
+
+export interface ConnectResult {
+  athlete: Athlete;
+  scopes: string[];
+  missing: MissingScope[];
+}
+
+export class PacebarEngine {
+  readonly clock: Clock;
+  readonly settings: SettingsRepository;
+  readonly cache: CacheRepository;
+  readonly vault: TokenVault;
+  readonly credentials: CredentialsStore;
+  readonly budget: RateBudget;
+  readonly endpoints: StravaEndpoints;
+  private readonly http: StravaHttp;
+  private readonly tokenClient: TokenClient;
+  private readonly scopes: readonly string[];
+  private readonly utcOffset: (now: number) => number;
+  private session: StravaSession | null = null;
+
+  constructor(private readonly options: EngineOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.endpoints = options.endpoints;
+    this.scopes = options.scopes ?? DEFAULT_SCOPES;
+    this.utcOffset = options.utcOffsetMinutes ?? machineUtcOffsetMinutes;
+    this.settings = new SettingsRepository(options.settingsStore);
+    this.cache = new CacheRepository(options.cacheStore);
+    this.vault = new TokenVault(options.secrets, options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
+    this.credentials = new CredentialsStore(this.settings, this.vault);
+    this.budget = new RateBudget(this.clock, this.cache.read().rateBudget, (snapshot) => this.cache.write({ rateBudget: snapshot }));
+    this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http });
+    this.tokenClient = new TokenClient(this.http, this.endpoints);
+  }
+
+  /** Reads the keychain; throws KeychainUnavailableError when it cannot. */
+  async status(): Promise<ConnectionStatus> {
+    if (!(await this.credentials.has())) return 'needs_credentials';
+    const athleteId = this.settings.get().athleteId;
+    if (athleteId === null) return 'not_connected';
+    return (await this.vault.loadTokens(athleteId)) ? 'connected' : 'reconnect_needed';
+  }
+
+  /** Starts a sign-in attempt: the consent URL and the state its redirect must carry. */
+  beginAuthorization(redirectUri: string, approvalPrompt: 'auto' | 'force' = 'auto'): PendingAuthorization {
+    const clientId = this.settings.get().clientId;
+    if (!clientId) throw new NotConnectedError();
+    const { url, state } = buildAuthorizeUrl({
+      authorizeEndpoint: this.endpoints.authorize,
+      clientId,
+      redirectUri,
+      scopes: this.scopes,
+      approvalPrompt,
+    });
+    return { url, state, redirectUri };
+  }
+
+  /** Completes an attempt from the redirect URL the browser or window landed on. */
+  async completeAuthorization(pending: PendingAuthorization, redirectUrl: string): Promise<ConnectResult> {
+    const outcome = matchRedirect(pending.redirectUri, redirectUrl, pending.state);
+    if (outcome.kind === 'not_redirect') throw new BadResponseError('the sign-in answer came to an unexpected address');
+    if (outcome.kind === 'error') throw outcome.error;
+    return this.connectWithCode(outcome.code, outcome.scopes);
+  }
+
+  /** Exchanges the code, stores the tokens in the keychain, then makes the first full sync. */
+  async connectWithCode(code: string, grantedScopes: readonly string[]): Promise<ConnectResult> {
+    const credentials = await this.credentials.load();
+    const tokens = await this.tokenClient.exchangeCode(credentials, code);
+    const athlete = tokens.athlete!;
+    const scopes = grantedScopes.length > 0 ? [...grantedScopes] : [...this.scopes];
+    const previous = this.settings.get().athleteId;
+    await this.vault.saveTokens({
+      athleteId: athlete.id,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: tokens.expires_at,
+      scopes,
+    });
+    if (previous !== null && previous !== athlete.id) {
+      await this.vault.deleteTokens(previous);
+      this.cache.clearAccount();
+    }
+    this.settings.update({ athleteId: athlete.id });
+    this.session = null;
+    let connected: Athlete = athlete;
+    try {
+      connected = (await this.sync({ full: true })).cache.athlete ?? athlete;
+    } catch {
+      // Connected all the same: the first sync's failure is in the cache and the UI shows it.
+    }
+    return { athlete: connected, scopes, missing: missingScopes(scopes, this.scopes) };
+  }
+
+  async grantedScopes(): Promise<string[]> {
+    const athleteId = this.settings.get().athleteId;
+    if (athleteId === null) return [];
+    return (await this.vault.loadTokens(athleteId))?.scopes ?? [];
+  }
+
+  async missingScopes(): Promise<MissingScope[]> {
+    if ((await this.status()) !== 'connected') return [];
+    return missingScopes(await this.grantedScopes(), this.scopes);
+  }
+
+  /** One poll of Strava into the cache (see SyncService for what it asks and when). */
+  async sync(options: SyncOptions = {}): Promise<SyncReport> {
+    const session = await this.activeSession();
+    // Another process (the CLI or the app) may have spent budget since we last looked.
+    const shared = this.cache.read().rateBudget;
+    if (shared) this.budget.observe(shared);
+    const service = new SyncService({
+      api: new StravaApi(this.http, this.endpoints, session),
+      athleteId: session.athleteId,
+      cache: this.cache,
+      clock: this.clock,
+      utcOffsetMinutes: this.utcOffset,
+      canReadActivities: canReadActivities(await session.scopes()),
+    });
+    return service.sync(options);
+  }
+
+  /**
+   * Revokes access at Strava (best effort: offline or already revoked still disconnects here),
+   * then deletes the tokens and the cached data. The API application's credentials stay unless
+   * forgetCredentials is set.
+   */
+  async disconnect(options: { forgetCredentials?: boolean } = {}): Promise<{ revokedAtStrava: boolean }> {
+    const athleteId = this.settings.get().athleteId;
+    let revokedAtStrava = false;
+    if (athleteId !== null) {
+      const tokens = await this.vault.loadTokens(athleteId);
+      if (tokens) {
+        try {
+          await this.tokenClient.deauthorize(tokens.accessToken);
+          revokedAtStrava = true;
+        } catch {
+          revokedAtStrava = false;
+        }
+      }
+      await this.vault.deleteTokens(athleteId);
+    }
+    this.settings.update({ athleteId: null });
+    this.cache.clearAccount();
+    this.session = null;
+    if (options.forgetCredentials) await this.credentials.forget();
+    return { revokedAtStrava };
+  }
+
+  utcOffsetMinutes(now: number = this.clock()): number {
+    return this.utcOffset(now);
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async activeSession(): Promise<StravaSession> {
+    const athleteId = this.settings.get().athleteId;
+    if (athleteId === null) throw new NotConnectedError();
+    if (this.session?.athleteId === athleteId) return this.session;
+    if (!(await this.vault.loadTokens(athleteId))) throw new ReconnectNeededError();
+    this.session = new StravaSession({
+      athleteId,
+      vault: this.vault,
+      tokenClient: this.tokenClient,
+      credentials: () => this.credentials.load(),
+      clock: this.clock,
+      onReconnectNeeded: () => this.options.onReconnectNeeded?.(),
+    });
+    return this.session;
+  }
+}

@@ -1,0 +1,167 @@
+// Typed errors the UI and the CLI can explain. Every message is one line that says what to do,
+// and never contains a token, refresh token or client secret.
+
+export type PacebarErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'bad_response'
+  | 'unauthorized'
+  | 'missing_scope'
+  | 'rate_limited'
+  | 'not_found'
+  | 'forbidden'
+  | 'invalid_client'
+  | 'invalid_code'
+  | 'reconnect_needed'
+  | 'not_connected'
+  | 'no_credentials'
+  | 'keychain_unavailable'
+  | 'redirect'
+  | 'connect_cancelled'
+  | 'connect_timeout'
+  | 'invalid_input';
+
+export class PacebarError extends Error {
+  constructor(
+    readonly code: PacebarErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NetworkError extends PacebarError {
+  constructor(detail: string) {
+    super('network', `Can't reach Strava (${detail}). Check your connection; Pacebar will try again.`);
+  }
+}
+
+export class TimeoutError extends PacebarError {
+  constructor() {
+    super('timeout', 'Strava did not answer in time. Pacebar will try again later.');
+  }
+}
+
+export class ServerError extends PacebarError {
+  constructor(readonly status: number) {
+    super('server', `Strava had a problem (HTTP ${status}). Pacebar will try again later.`);
+  }
+}
+
+export class BadResponseError extends PacebarError {
+  constructor(detail: string) {
+    super('bad_response', `Strava sent a response Pacebar could not read (${detail}).`);
+  }
+}
+
+export class UnauthorizedError extends PacebarError {
+  constructor() {
+    super('unauthorized', 'Strava did not accept the access token.');
+  }
+}
+
+export class MissingScopeError extends PacebarError {
+  constructor(readonly missing: readonly string[]) {
+    super('missing_scope', `Strava access is missing the ${missing.join(', ')} permission. Reconnect and tick every box on Strava's page.`);
+  }
+}
+
+export class RateLimitedError extends PacebarError {
+  /** resetAt: epoch ms when the spent window resets. */
+  constructor(readonly resetAt: number) {
+    super('rate_limited', `Strava's rate limit is reached; Pacebar will try again after ${new Date(resetAt).toISOString()}.`);
+  }
+}
+
+export class NotFoundError extends PacebarError {
+  constructor(what: string) {
+    super('not_found', `Strava has no ${what}.`);
+  }
+}
+
+export class ForbiddenError extends PacebarError {
+  constructor() {
+    super('forbidden', 'Strava refused access to that data for this account.');
+  }
+}
+
+export class InvalidClientError extends PacebarError {
+  constructor() {
+    super('invalid_client', 'Strava rejected the Client ID or Client Secret. Check them at https://www.strava.com/settings/api and enter them again.');
+  }
+}
+
+export class InvalidCodeError extends PacebarError {
+  constructor() {
+    super('invalid_code', 'Strava rejected the sign-in code (it expired or was already used). Connect again.');
+  }
+}
+
+export class ReconnectNeededError extends PacebarError {
+  constructor() {
+    super('reconnect_needed', 'Strava access was revoked or expired. Connect to Strava again.');
+  }
+}
+
+export class NotConnectedError extends PacebarError {
+  constructor() {
+    super('not_connected', 'Not connected to Strava yet. Connect Strava first.');
+  }
+}
+
+export class NoCredentialsError extends PacebarError {
+  constructor() {
+    super('no_credentials', 'No Strava API application set up yet. Enter its Client ID and Client Secret (from https://www.strava.com/settings/api).');
+  }
+}
+
+export class KeychainUnavailableError extends PacebarError {
+  constructor(readonly reason: string) {
+    super('keychain_unavailable', `The system keychain is unavailable (${reason}). Unlock or start your keyring (GNOME Keyring, KWallet, macOS Keychain) and try again.`);
+  }
+}
+
+export type RedirectProblem = 'access_denied' | 'state_mismatch' | 'missing_code' | 'strava_error';
+
+const redirectMessages: Record<RedirectProblem, string> = {
+  access_denied: 'You cancelled on Strava\'s page, so Pacebar is not connected. Connect again when you are ready.',
+  state_mismatch: 'The sign-in answer did not match this attempt (it may be stale or forged). Connect again.',
+  missing_code: 'Strava\'s answer had no sign-in code. Connect again.',
+  strava_error: 'Strava reported an error while signing in. Connect again.',
+};
+
+export class RedirectError extends PacebarError {
+  constructor(readonly problem: RedirectProblem) {
+    super('redirect', redirectMessages[problem]);
+  }
+}
+
+export class ConnectCancelledError extends PacebarError {
+  constructor() {
+    super('connect_cancelled', 'Sign-in was cancelled before Strava answered. Connect again when you are ready.');
+  }
+}
+
+export class ConnectTimeoutError extends PacebarError {
+  constructor() {
+    super('connect_timeout', 'Sign-in timed out waiting for Strava. Connect again.');
+  }
+}
+
+export class InvalidInputError extends PacebarError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
+}
+
+export function isPacebarError(error: unknown): error is PacebarError {
+  return error instanceof PacebarError;
+}
+
+/** A one-line, secret-free description of any error, for UI and logs. */
+export function describeError(error: unknown): string {
+  if (error instanceof PacebarError) return error.message;
+  return 'Something unexpected went wrong. Try again; if it keeps happening, restart Pacebar.';
+}

@@ -1,0 +1,81 @@
+// Strava's token endpoint: code exchange, refresh, deauthorize. Each answer is decoded and every
+// failure is a typed error; request bodies (which carry secrets) never reach a message.
+import {
+  BadResponseError,
+  InvalidClientError,
+  InvalidCodeError,
+  ReconnectNeededError,
+  ServerError,
+  UnauthorizedError,
+  type PacebarError,
+} from '../errors';
+import { decode, stravaFaultSchema, tokenResponseSchema, type TokenResponse } from '../strava/models';
+import type { StravaEndpoints } from '../strava/endpoints';
+import type { RawResponse, StravaHttp } from '../api/httpClient';
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+function faultFields(body: unknown): { resource: string; field: string }[] {
+  const parsed = stravaFaultSchema.safeParse(body);
+  return (parsed.success ? (parsed.data.errors ?? []) : []).map((entry) => ({
+    resource: entry.resource ?? '',
+    field: entry.field ?? '',
+  }));
+}
+
+function tokenError(response: RawResponse, grant: 'code' | 'refresh'): PacebarError {
+  if (response.status >= 500) return new ServerError(response.status);
+  const fields = faultFields(response.body);
+  const about = (resource: string, field?: string) =>
+    fields.some((entry) => entry.resource === resource && (field === undefined || entry.field === field));
+  if (about('Application') || response.status === 401) return new InvalidClientError();
+  if (grant === 'code') return new InvalidCodeError();
+  if (about('RefreshToken') || response.status === 400) return new ReconnectNeededError();
+  return new BadResponseError(`token endpoint answered HTTP ${response.status}`);
+}
+
+export class TokenClient {
+  constructor(
+    private readonly http: StravaHttp,
+    private readonly endpoints: StravaEndpoints,
+  ) {}
+
+  async exchangeCode(credentials: ClientCredentials, code: string, signal?: AbortSignal): Promise<TokenResponse> {
+    const response = await this.http.postForm(
+      this.endpoints.token,
+      { client_id: credentials.clientId, client_secret: credentials.clientSecret, code, grant_type: 'authorization_code' },
+      signal,
+    );
+    if (response.status !== 200) throw tokenError(response, 'code');
+    const tokens = decode(tokenResponseSchema, response.body, 'token response');
+    if (!tokens.athlete) throw new BadResponseError('token response: athlete missing');
+    return tokens;
+  }
+
+  /** Strava rotates the refresh token: the returned one replaces the old, which is invalid at once. */
+  async refresh(credentials: ClientCredentials, refreshToken: string, signal?: AbortSignal): Promise<TokenResponse> {
+    const response = await this.http.postForm(
+      this.endpoints.token,
+      {
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        refresh_token: refreshToken,
+        grant_type: 'refresh_token',
+      },
+      signal,
+    );
+    if (response.status !== 200) throw tokenError(response, 'refresh');
+    return decode(tokenResponseSchema, response.body, 'token response');
+  }
+
+  /** Revokes the app's access for the athlete. A 401 means it was already revoked: fine. */
+  async deauthorize(accessToken: string): Promise<void> {
+    const response = await this.http.postForm(this.endpoints.deauthorize, { access_token: accessToken });
+    if (response.status === 200 || response.status === 401) return;
+    if (response.status >= 500) throw new ServerError(response.status);
+    throw new UnauthorizedError();
+  }
+}

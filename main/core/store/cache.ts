@@ -1,0 +1,80 @@
+// The last athlete, stats and recent activities with their fetch times, so Pacebar works offline
+// and the CLI answers without a request. Read back through a decoder: a damaged file is an empty
+// cache, never a crash. Holds no token or secret.
+import { z } from 'zod';
+import { activityStatsSchema, athleteSchema, type ActivityStats, type Athlete } from '../strava/models';
+import type { ActivityRecord } from '../stats/weeklySummary';
+import type { RateSnapshot } from '../api/rateBudget';
+import type { TypedStore } from './settings';
+
+const activityRecordSchema = z.object({
+  id: z.number(),
+  sportType: z.string(),
+  distance: z.number(),
+  movingTime: z.number(),
+  elevationGain: z.number(),
+  start: z.number(),
+  startLocal: z.number(),
+});
+
+const windowPairSchema = z.object({ limit: z.tuple([z.number(), z.number()]), usage: z.tuple([z.number(), z.number()]) });
+const rateSnapshotSchema = z.object({
+  read: windowPairSchema.nullable(),
+  overall: windowPairSchema.nullable(),
+  observedAt: z.number(),
+});
+
+const cacheSchema = z.object({
+  athleteId: z.number().nullable().default(null),
+  athlete: athleteSchema.nullable().default(null),
+  athleteFetchedAt: z.number().nullable().default(null),
+  stats: activityStatsSchema.nullable().default(null),
+  statsFetchedAt: z.number().nullable().default(null),
+  activities: z.array(activityRecordSchema).default([]),
+  /** Last poll for new activities. */
+  activitiesFetchedAt: z.number().nullable().default(null),
+  /** Last full re-read of the chart window (catches edits and deletions). */
+  activitiesReconciledAt: z.number().nullable().default(null),
+  /** Last attempt that failed, for "stale" and the UI's error line. */
+  lastFailure: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable().default(null),
+  rateBudget: rateSnapshotSchema.nullable().default(null),
+});
+
+export interface CacheData {
+  athleteId: number | null;
+  athlete: Athlete | null;
+  athleteFetchedAt: number | null;
+  stats: ActivityStats | null;
+  statsFetchedAt: number | null;
+  activities: ActivityRecord[];
+  activitiesFetchedAt: number | null;
+  activitiesReconciledAt: number | null;
+  lastFailure: { code: string; message: string; at: number } | null;
+  rateBudget: RateSnapshot | null;
+}
+
+export function emptyCache(): CacheData {
+  return cacheSchema.parse({});
+}
+
+export class CacheRepository {
+  constructor(private readonly backing: TypedStore<Record<string, unknown>>) {}
+
+  read(): CacheData {
+    const parsed = cacheSchema.safeParse(this.backing.store);
+    return parsed.success ? parsed.data : emptyCache();
+  }
+
+  write(patch: Partial<CacheData>): CacheData {
+    const next = { ...this.read(), ...patch };
+    this.backing.set(next as unknown as Record<string, unknown>);
+    return next;
+  }
+
+  /** Forget the account's data (logout) but keep the shared rate budget: Strava still counts it. */
+  clearAccount(): void {
+    const { rateBudget } = this.read();
+    this.backing.clear();
+    this.backing.set({ rateBudget } as Record<string, unknown>);
+  }
+}

@@ -1,0 +1,31 @@
+// Strava activities → the small records the cache keeps.
+import type { SummaryActivity } from '../strava/models';
+import type { ActivityRecord } from '../stats/weeklySummary';
+
+export function toActivityRecord(activity: SummaryActivity): ActivityRecord {
+  return {
+    id: activity.id,
+    sportType: activity.sport_type ?? activity.type ?? 'Workout',
+    distance: activity.distance,
+    movingTime: activity.moving_time,
+    elevationGain: activity.total_elevation_gain ?? 0,
+    start: Date.parse(activity.start_date),
+    // start_date_local is wall-clock time with a trailing Z: parse it as if UTC on purpose.
+    startLocal: Date.parse(activity.start_date_local.replace(/(Z|[+-]\d\d:?\d\d)?$/, 'Z')),
+  };
+}
+
+/** Merge by id (newer wins), newest first. */
+export function mergeActivities(known: readonly ActivityRecord[], fresh: readonly ActivityRecord[]): ActivityRecord[] {
+  const byId = new Map<number, ActivityRecord>();
+  for (const record of known) byId.set(record.id, record);
+  for (const record of fresh) byId.set(record.id, record);
+  return [...byId.values()].sort((a, b) => b.start - a.start);
+}
+
+export function sameActivities(a: readonly ActivityRecord[], b: readonly ActivityRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (r: ActivityRecord) => `${r.id}:${r.sportType}:${r.distance}:${r.movingTime}:${r.elevationGain}:${r.start}`;
+  const left = new Set(a.map(key));
+  return b.every((record) => left.has(key(record)));
+}

@@ -1,0 +1,100 @@
+// One poll of Strava, light on the rate budget: one activities request for what is new since the
+// newest known activity; stats only when something changed (or daily); the athlete at most daily;
+// once a day a re-read of the chart window to pick up edits and deletions.
+import { PacebarError, describeError } from '../errors';
+import type { Clock } from '../clock';
+import type { StravaApi } from '../api/stravaApi';
+import { MAX_PER_PAGE } from '../api/stravaApi';
+import type { CacheData, CacheRepository } from '../store/cache';
+import { chartWindowStartSeconds, type ActivityRecord } from '../stats/weeklySummary';
+import { mergeActivities, sameActivities, toActivityRecord } from './activityRecords';
+
+export const DAILY_MS = 24 * 60 * 60 * 1000;
+/** Enough pages for 12 weeks of even a very busy athlete, and a bound on any loop. */
+const MAX_PAGES = 5;
+
+export interface SyncOptions {
+  /** Fetch everything now (first connect, "Refresh now" after reconnect). */
+  full?: boolean;
+}
+
+export interface SyncDeps {
+  api: StravaApi;
+  athleteId: number;
+  cache: CacheRepository;
+  clock: Clock;
+  utcOffsetMinutes: (now: number) => number;
+  /** Whether the token may list activities (activity:read or activity:read_all). */
+  canReadActivities: boolean;
+}
+
+export interface SyncReport {
+  cache: CacheData;
+  /** Something new arrived (activities, stats or athlete). */
+  changed: boolean;
+}
+
+export class SyncService {
+  constructor(private readonly deps: SyncDeps) {}
+
+  async sync(options: SyncOptions = {}): Promise<SyncReport> {
+    const { cache, clock } = this.deps;
+    const now = clock();
+    let current = cache.read();
+    if (current.athleteId !== this.deps.athleteId) {
+      current = cache.write({ athleteId: this.deps.athleteId, athlete: null, stats: null, activities: [], activitiesFetchedAt: null, activitiesReconciledAt: null, athleteFetchedAt: null, statsFetchedAt: null });
+    }
+    const due = (fetchedAt: number | null) => options.full || fetchedAt === null || now - fetchedAt >= DAILY_MS;
+    let changed = false;
+    try {
+      if (due(current.athleteFetchedAt)) {
+        const athlete = await this.deps.api.athlete();
+        current = cache.write({ athlete, athleteFetchedAt: now });
+        changed = true;
+      }
+      let activitiesChanged = false;
+      if (this.deps.canReadActivities) {
+        const reconcile = due(current.activitiesReconciledAt);
+        const windowStart = chartWindowStartSeconds(now, this.deps.utcOffsetMinutes(now));
+        const fetched = await this.fetchActivities(reconcile ? windowStart : this.newestStartSeconds(current.activities, windowStart));
+        const windowStartMs = windowStart * 1000;
+        const merged = (reconcile ? mergeActivities([], fetched) : mergeActivities(current.activities, fetched)).filter(
+          (record) => record.start >= windowStartMs,
+        );
+        activitiesChanged = !sameActivities(merged, current.activities);
+        current = cache.write({
+          activities: merged,
+          activitiesFetchedAt: now,
+          ...(reconcile ? { activitiesReconciledAt: now } : {}),
+        });
+      }
+      if (activitiesChanged || due(current.statsFetchedAt)) {
+        const stats = await this.deps.api.stats(this.deps.athleteId);
+        current = cache.write({ stats, statsFetchedAt: now });
+      }
+      changed ||= activitiesChanged;
+      current = cache.write({ lastFailure: null });
+      return { cache: current, changed };
+    } catch (error) {
+      const code = error instanceof PacebarError ? error.code : 'unexpected';
+      cache.write({ lastFailure: { code, message: describeError(error), at: now } });
+      throw error;
+    }
+  }
+
+  /** Strava's `after` is exclusive, so the newest known start finds only newer activities. */
+  private newestStartSeconds(activities: readonly ActivityRecord[], windowStart: number): number {
+    const newest = activities.reduce((max, record) => Math.max(max, record.start), 0);
+    return newest > 0 ? Math.max(Math.floor(newest / 1000), windowStart) : windowStart;
+  }
+
+  private async fetchActivities(afterSeconds: number): Promise<ActivityRecord[]> {
+    const records: ActivityRecord[] = [];
+    for (let page = 1; page <= MAX_PAGES; page += 1) {
+      const batch = await this.deps.api.activities({ after: afterSeconds, page, perPage: MAX_PER_PAGE });
+      records.push(...batch.map(toActivityRecord));
+      if (batch.length < MAX_PER_PAGE) break;
+    }
+    return records;
+  }
+}

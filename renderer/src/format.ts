@@ -1,0 +1,138 @@
+// Pure formatting: numbers, units, durations and times. No DOM, so it is unit-tested in Node.
+import type { Sport, Units } from '../../preload/contract';
+
+/** Shown for a value Strava does not have. */
+export const MISSING = '—';
+
+const METRES_PER_MILE = 1609.344;
+const FEET_PER_METRE = 3.280839895;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string | undefined, fractionDigits: number): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function usable(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Whole number with thousands separators: 1234 → "1,234". */
+export function formatCount(value: number | null | undefined, locale?: string): string {
+  return usable(value) ? numberFormat(locale, 0).format(Math.round(value)) : MISSING;
+}
+
+/** The number part of a distance in the user's units, without the unit. */
+export function distanceValue(metres: number, units: Units): number {
+  return units === 'imperial' ? metres / METRES_PER_MILE : metres / 1000;
+}
+
+export function distanceUnit(units: Units): string {
+  return units === 'imperial' ? 'mi' : 'km';
+}
+
+/**
+ * Metres as km or mi: one decimal below 100 ("42.2 km"), whole numbers from 100 up ("1,204 km"),
+ * and a plain "0 km" for nothing at all.
+ */
+export function formatDistanceNumber(metres: number | null | undefined, units: Units, locale?: string): string {
+  if (!usable(metres)) return MISSING;
+  if (metres === 0) return '0';
+  const value = distanceValue(metres, units);
+  // Round first so 99.96 km reads "100 km", not "100.0 km".
+  const oneDecimal = Math.round(value * 10) / 10;
+  return oneDecimal < 100 ? numberFormat(locale, 1).format(oneDecimal) : numberFormat(locale, 0).format(value);
+}
+
+export function formatDistance(metres: number | null | undefined, units: Units, locale?: string): string {
+  const number = formatDistanceNumber(metres, units, locale);
+  return number === MISSING ? MISSING : `${number} ${distanceUnit(units)}`;
+}
+
+/** Elevation in whole metres or feet: "3,412 m", "11,194 ft". */
+export function formatElevation(metres: number | null | undefined, units: Units, locale?: string): string {
+  if (!usable(metres)) return MISSING;
+  return units === 'imperial'
+    ? `${formatCount(metres * FEET_PER_METRE, locale)} ft`
+    : `${formatCount(metres, locale)} m`;
+}
+
+/** Seconds as hours and zero-padded minutes: 43500 → "12h 05m", 0 → "0h 00m". */
+export function formatDuration(seconds: number | null | undefined, locale?: string): string {
+  if (!usable(seconds)) return MISSING;
+  const totalMinutes = Math.max(0, Math.round(seconds / 60));
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return `${formatCount(hours, locale)}h ${String(minutes).padStart(2, '0')}m`;
+}
+
+/** "just now", "1 min ago", "3 min ago", "2 h ago", "1 day ago", "5 days ago". Future times read "just now". */
+export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
+  const then = iso ? Date.parse(iso) : Number.NaN;
+  if (!Number.isFinite(then)) return 'at an unknown time';
+  const seconds = Math.floor((now - then) / 1000);
+  if (seconds < 60) return 'just now';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+/** Local clock time in the user's locale, e.g. "14:45" (en-GB) or "2:45 PM" (en-US). */
+export function formatClock(iso: string | null | undefined, locale?: string, timeZone?: string): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return MISSING;
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+}
+
+/** A moment for "showing data from …": the clock time when it is today, else day, month and time. */
+export function formatMoment(iso: string | null | undefined, now: number = Date.now(), locale?: string, timeZone?: string): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return MISSING;
+  const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+  if (day.format(date) === day.format(new Date(now))) return formatClock(iso, locale, timeZone);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+}
+
+/** "2025-03-03" → "3 Mar" (locale order), read as a calendar date without a time zone shift. */
+export function formatWeekStart(weekStart: string, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(weekStart);
+  if (!match) return weekStart;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
+
+/** Up to two initials for an avatar placeholder: "Zoë Ødegård-Núñez" → "ZØ". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  const result = letters.map((word) => Array.from(word ?? '')[0] ?? '').join('').toLocaleUpperCase();
+  return result || '?';
+}
+
+const SPORT_NAMES: Record<Sport, string> = { run: 'Run', ride: 'Ride', swim: 'Swim' };
+const SPORT_ACTIVITIES: Record<Sport, [string, string]> = {
+  run: ['run', 'runs'],
+  ride: ['ride', 'rides'],
+  swim: ['swim', 'swims'],
+};
+
+export function sportName(sport: Sport): string {
+  return SPORT_NAMES[sport];
+}
+
+/** "1 run", "12 rides", "0 swims". */
+export function formatActivities(count: number, sport: Sport, locale?: string): string {
+  const [one, many] = SPORT_ACTIVITIES[sport];
+  return `${formatCount(count, locale)} ${count === 1 ? one : many}`;
+}

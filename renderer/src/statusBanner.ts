@@ -1,0 +1,110 @@
+// Status banners: one clear message per state, with what to do about it.
+import type { DashboardState, PacebarApi, SignInMethod } from '../../preload/contract';
+import { actionButton, alertSlot, oneLine } from './actions';
+import { el } from './dom';
+import { formatClock, formatMoment } from './format';
+
+export interface BannerSpec {
+  /** Stable name, also set as data-banner for tests and styling. */
+  id: 'keychain' | 'reconnect' | 'offline' | 'rate-limited' | 'missing-scopes' | 'error';
+  tone: 'info' | 'warning' | 'error';
+  title: string;
+  body: string[];
+  items?: { term: string; text: string }[];
+  detail?: string;
+  action?: { label: string; call: 'connect' | 'refresh'; method?: SignInMethod; primary?: boolean };
+}
+
+/** Where the user unlocks the keychain on their OS. */
+export function keychainHint(userAgent: string): string {
+  if (/Mac OS X|Macintosh/.test(userAgent)) return 'Unlock your login keychain in Keychain Access and try again.';
+  if (/Windows/.test(userAgent)) return 'Check that Windows Credential Manager is available to your account and try again.';
+  return 'Unlock your keyring (GNOME Keyring / KWallet) and try again.';
+}
+
+export function bannerSpecs(state: DashboardState, now: number, userAgent: string, locale?: string): BannerSpec[] {
+  const specs: BannerSpec[] = [];
+  const { connection, sync, settings } = state;
+  if (connection.kind === 'keychain_unavailable') {
+    specs.push({
+      id: 'keychain',
+      tone: 'error',
+      title: 'Your system keychain is locked or unavailable',
+      body: ['Pacebar keeps your Strava sign-in in the OS keychain and cannot reach it.', keychainHint(userAgent)],
+      detail: connection.detail ? oneLine(connection.detail) : undefined,
+      action: { label: 'Try again', call: 'refresh' },
+    });
+  }
+  if (connection.kind === 'reconnect_needed') {
+    specs.push({
+      id: 'reconnect',
+      tone: 'error',
+      title: 'Reconnect to Strava',
+      body: ['Strava access was revoked or expired. Reconnect to keep your stats updating.'],
+      action: { label: 'Connect with Strava', call: 'connect', method: settings.signInMethod, primary: true },
+    });
+  }
+  const signedIn = connection.kind === 'connected' || connection.kind === 'reconnect_needed';
+  if (!signedIn) return specs;
+  if (sync.offline) {
+    specs.push({
+      id: 'offline',
+      tone: 'info',
+      title: state.data
+        ? `Offline — showing data from ${formatMoment(state.data.updatedAt, now, locale)}`
+        : 'Offline',
+      body: ["Pacebar will refresh by itself when you're back online."],
+    });
+  }
+  if (sync.rateLimitedUntil) {
+    specs.push({
+      id: 'rate-limited',
+      tone: 'warning',
+      title: `Strava's rate limit is reached. Pacebar will try again at ${formatClock(sync.rateLimitedUntil, locale)}.`,
+      body: [],
+    });
+  }
+  if (state.missingScopes.length > 0) {
+    specs.push({
+      id: 'missing-scopes',
+      tone: 'warning',
+      title: 'Pacebar is missing some permissions',
+      body: ['When you connected, these boxes were left unticked on Strava’s page:'],
+      items: state.missingScopes.map((missing) => ({ term: missing.scope, text: missing.consequence })),
+      action: { label: 'Reconnect and tick every box on Strava’s page', call: 'connect', method: settings.signInMethod },
+    });
+  }
+  if (sync.lastError) {
+    specs.push({ id: 'error', tone: 'error', title: oneLine(sync.lastError), body: [] });
+  }
+  return specs;
+}
+
+export function banner(spec: BannerSpec, api: PacebarApi): HTMLElement {
+  const slot = spec.action ? alertSlot() : null;
+  const action = spec.action;
+  return el(
+    'section',
+    {
+      class: `banner banner-${spec.tone}`,
+      role: spec.tone === 'error' ? 'alert' : 'status',
+      'data-banner': spec.id,
+    },
+    el('p', { class: 'banner-title' }, spec.title),
+    ...spec.body.map((text) => el('p', { class: 'banner-body' }, text)),
+    spec.items
+      ? el(
+          'ul',
+          { class: 'banner-list' },
+          ...spec.items.map((item) => el('li', {}, el('code', {}, item.term), ' — ', item.text)),
+        )
+      : null,
+    spec.detail ? el('p', { class: 'banner-detail' }, el('code', {}, spec.detail)) : null,
+    action && slot
+      ? actionButton(action.label, action.primary ? 'button strava-button' : 'button', slot, () =>
+          action.call === 'connect' ? api.connect(action.method ?? 'window') : api.refresh(),
+        )
+      : null,
+    slot,
+  );
+}
