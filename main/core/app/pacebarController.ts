@@ -1,0 +1,222 @@
+// The app's brain, free of Electron: connection state, sign-in attempts, refreshes and settings,
+// published as one DashboardState. The tray, the dashboard window and the tests all drive this.
+import type {
+  ActionResult,
+  ConnectionView,
+  CredentialsInput,
+  DashboardState,
+  SettingsPatch,
+  SignInMethod,
+  SyncView,
+} from '../../../preload/contract';
+import {
+  KeychainUnavailableError,
+  NetworkError,
+  RateLimitedError,
+  ReconnectNeededError,
+  TimeoutError,
+  describeError,
+} from '../errors';
+import type { PacebarEngine } from '../engine';
+import type { ConsentRunner } from './consentRunner';
+import { composeDashboardState } from './dashboardState';
+
+export interface ControllerDeps {
+  engine: PacebarEngine;
+  consent: Record<SignInMethod, ConsentRunner>;
+  /** Called with every new state (the dashboard window and the tray subscribe). */
+  onStateChanged?: (state: DashboardState) => void;
+  /** The connection was lost and the user must reconnect (a desktop notification). */
+  onReconnectNeeded?: () => void;
+}
+
+export type RefreshOutcome = 'ok' | 'offline' | 'rate_limited' | 'failed' | 'skipped';
+
+const ok: ActionResult = { ok: true };
+const failure = (error: unknown): ActionResult => ({ ok: false, message: describeError(error) });
+
+export class PacebarController {
+  private connection: ConnectionView = { kind: 'not_connected' };
+  private sync: SyncView = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
+  private missing: DashboardState['missingScopes'] = [];
+  private loading = true;
+  private attempt: AbortController | null = null;
+  private refreshing: Promise<RefreshOutcome> | null = null;
+  private listeners = new Set<(state: DashboardState) => void>();
+
+  constructor(private readonly deps: ControllerDeps) {
+    if (deps.onStateChanged) this.listeners.add(deps.onStateChanged);
+  }
+
+  subscribe(listener: (state: DashboardState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the keychain once to learn where we stand. */
+  async init(): Promise<void> {
+    await this.reloadConnection();
+    this.loading = false;
+    this.publish();
+  }
+
+  state(): DashboardState {
+    const engine = this.deps.engine;
+    const now = engine.clock();
+    const budgetReset = engine.budget.blockedUntil();
+    return composeDashboardState({
+      settings: engine.settings.get(),
+      cache: engine.cache.read(),
+      connection: this.connection,
+      missingScopes: this.missing,
+      sync: { ...this.sync, rateLimitedUntil: budgetReset !== null ? new Date(budgetReset).toISOString() : null },
+      now,
+      utcOffsetMinutes: engine.utcOffsetMinutes(now),
+      loading: this.loading,
+    });
+  }
+
+  isConnected(): boolean {
+    return this.connection.kind === 'connected';
+  }
+
+  async saveCredentials(input: CredentialsInput): Promise<ActionResult> {
+    try {
+      await this.deps.engine.credentials.save(input.clientId, input.clientSecret);
+      await this.reloadConnection();
+      return ok;
+    } catch (error) {
+      this.noteKeychain(error);
+      return failure(error);
+    } finally {
+      this.publish();
+    }
+  }
+
+  /** One sign-in attempt at a time; a new one cancels the previous. */
+  async connect(method: SignInMethod): Promise<ActionResult> {
+    this.attempt?.abort();
+    const attempt = new AbortController();
+    this.attempt = attempt;
+    const before = this.connection;
+    this.connection = { kind: 'connecting', method };
+    this.publish();
+    let prepared: Awaited<ReturnType<ConsentRunner['prepare']>> | null = null;
+    try {
+      prepared = await this.deps.consent[method].prepare();
+      // 'force' re-shows the consent page so someone fixing missing scopes can tick the boxes.
+      const pending = this.deps.engine.beginAuthorization(prepared.redirectUri, this.missing.length > 0 ? 'force' : 'auto');
+      const { code, scopes } = await prepared.run(pending.url, pending.state, attempt.signal);
+      await this.deps.engine.connectWithCode(code, scopes);
+      this.deps.engine.settings.update({ signInMethod: method });
+      await this.reloadConnection();
+      this.sync = { ...this.sync, offline: false, lastError: this.deps.engine.cache.read().lastFailure?.message ?? null };
+      return ok;
+    } catch (error) {
+      // No half-connected state: whatever failed, we are where we were before the attempt.
+      if (this.attempt === attempt) this.connection = before;
+      this.noteKeychain(error);
+      return failure(error);
+    } finally {
+      prepared?.dispose();
+      if (this.attempt === attempt) this.attempt = null;
+      this.publish();
+    }
+  }
+
+  cancelConnect(): ActionResult {
+    this.attempt?.abort();
+    return ok;
+  }
+
+  async disconnect(): Promise<ActionResult> {
+    try {
+      this.attempt?.abort();
+      await this.deps.engine.disconnect();
+      this.sync = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
+      await this.reloadConnection();
+      return ok;
+    } catch (error) {
+      this.noteKeychain(error);
+      return failure(error);
+    } finally {
+      this.publish();
+    }
+  }
+
+  /** Never overlaps itself: a second call while one runs shares its outcome. */
+  refresh(options: { full?: boolean } = {}): Promise<RefreshOutcome> {
+    this.refreshing ??= this.runRefresh(options).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  async refreshAction(): Promise<ActionResult> {
+    const outcome = await this.refresh();
+    return outcome === 'ok' || outcome === 'skipped' || !this.sync.lastError ? ok : { ok: false, message: this.sync.lastError };
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<ActionResult> {
+    try {
+      this.deps.engine.settings.update(patch);
+      return ok;
+    } catch {
+      return { ok: false, message: 'That setting was not accepted; nothing was changed.' };
+    } finally {
+      this.publish();
+    }
+  }
+
+  athleteProfileUrl(): string | null {
+    const athleteId = this.deps.engine.settings.get().athleteId;
+    return athleteId === null ? null : `https://www.strava.com/athletes/${athleteId}`;
+  }
+
+  private async runRefresh(options: { full?: boolean }): Promise<RefreshOutcome> {
+    if (this.connection.kind !== 'connected') return 'skipped';
+    this.sync = { ...this.sync, refreshing: true };
+    this.publish();
+    try {
+      await this.deps.engine.sync(options);
+      this.sync = { ...this.sync, offline: false, lastError: null };
+      return 'ok';
+    } catch (error) {
+      const offline = error instanceof NetworkError || error instanceof TimeoutError;
+      this.sync = { ...this.sync, offline, lastError: describeError(error) };
+      if (error instanceof ReconnectNeededError) {
+        this.connection = { kind: 'reconnect_needed' };
+        this.missing = [];
+        this.deps.onReconnectNeeded?.();
+      }
+      this.noteKeychain(error);
+      if (offline) return 'offline';
+      if (error instanceof RateLimitedError) return 'rate_limited';
+      return 'failed';
+    } finally {
+      this.sync = { ...this.sync, refreshing: false };
+      this.publish();
+    }
+  }
+
+  private async reloadConnection(): Promise<void> {
+    try {
+      const status = await this.deps.engine.status();
+      this.connection = status === 'connected' ? { kind: 'connected' } : { kind: status };
+      this.missing = status === 'connected' ? await this.deps.engine.missingScopes() : [];
+    } catch (error) {
+      if (!this.noteKeychain(error)) throw error;
+    }
+  }
+
+  private noteKeychain(error: unknown): boolean {
+    if (!(error instanceof KeychainUnavailableError)) return false;
+    this.connection = { kind: 'keychain_unavailable', detail: error.reason };
+    return true;
+  }
+
+  private publish(): void {
+    const state = this.state();
+    for (const listener of this.listeners) listener(state);
+  }
+}
