@@ -1,0 +1,76 @@
+import { summaryActivity } from './activities';
+import { detailedAthlete, summaryAthlete } from './athlete';
+import { type SimRequest, type SimResponse, bearerToken, json, notFound, stravaError } from './http';
+import type { SimState } from './state';
+import { activityStats } from './stats';
+import type { Grant } from './tokens';
+
+const authError = (resource: string, field: string, code: string, status: number, headers: Record<string, string>) =>
+  stravaError(status, 'Authorization Error', { resource, field, code }, headers);
+
+/** Integer query parameter: undefined when absent, NaN when present but not a whole number >= min. */
+function intParam(query: URLSearchParams, name: string, min: number): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= min ? value : Number.NaN;
+}
+
+function listActivities(req: SimRequest, state: SimState, grant: Grant, headers: Record<string, string>): SimResponse {
+  if (!grant.scopes.includes('activity:read') && !grant.scopes.includes('activity:read_all')) {
+    return authError('AccessToken', 'activity:read_permission', 'missing', 403, headers);
+  }
+  const q = req.url.searchParams;
+  const parsed = {
+    before: intParam(q, 'before', 0),
+    after: intParam(q, 'after', 0),
+    page: intParam(q, 'page', 1),
+    per_page: intParam(q, 'per_page', 1),
+  };
+  for (const [field, value] of Object.entries(parsed)) {
+    if (Number.isNaN(value) || (field === 'per_page' && value !== undefined && value > 200)) {
+      return stravaError(400, 'Bad Request', { resource: 'Activity', field, code: 'invalid' }, headers);
+    }
+  }
+  const { before, after } = parsed;
+  const page = parsed.page ?? 1;
+  const perPage = parsed.per_page ?? 30;
+  const now = state.clock.now();
+  const withPrivate = grant.scopes.includes('activity:read_all');
+  const matches = state.activities.all.filter(
+    (a) =>
+      a.start <= now &&
+      (withPrivate || !a.private) &&
+      (before === undefined || a.start < before * 1000) &&
+      (after === undefined || a.start > after * 1000),
+  );
+  // Strava lists newest first, except with only `after` it walks forward in time (oldest first).
+  const ascending = after !== undefined && before === undefined;
+  matches.sort((a, b) => (ascending ? a.start - b.start || a.id - b.id : b.start - a.start || b.id - a.id));
+  const slice = matches.slice((page - 1) * perPage, page * perPage);
+  return json(200, slice.map((a) => summaryActivity(a, state.athleteId)), headers);
+}
+
+/** /api/v3: rate limits first (even rejected requests count), then the bearer token, then the route. */
+export function handleApi(req: SimRequest, state: SimState): SimResponse {
+  const rate = state.limiter.hit(state.clock.now(), req.method === 'GET');
+  const headers = rate.headers;
+  if (rate.exceeded) {
+    return stravaError(429, 'Rate Limit Exceeded', { resource: 'Application', field: 'rate limit', code: 'exceeded' }, headers);
+  }
+  const grant = state.tokens.validAccess(bearerToken(req));
+  if (!grant) return authError('Athlete', 'access_token', 'invalid', 401, headers);
+
+  const path = req.url.pathname.replace(/\/+$/, '');
+  if (req.method === 'GET' && path === '/api/v3/athlete') {
+    const full = grant.scopes.includes('profile:read_all');
+    return json(200, full ? detailedAthlete(state.createdAt) : summaryAthlete(state.createdAt), headers);
+  }
+  if (req.method === 'GET' && path === '/api/v3/athlete/activities') return listActivities(req, state, grant, headers);
+  const stats = /^\/api\/v3\/athletes\/(\d+)\/stats$/.exec(path);
+  if (req.method === 'GET' && stats) {
+    if (Number(stats[1]) !== grant.athleteId) return authError('Athlete', 'id', 'invalid', 403, headers);
+    return json(200, activityStats(state.activities.all, state.clock.now()), headers);
+  }
+  return notFound(headers);
+}

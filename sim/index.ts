@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { actAsAthlete } from './consentClient';
+import { FaultQueue, matchesFilter } from './faults';
+import { createSimServer } from './server';
+import { DEMO_CLIENT, createState } from './state';
+import type { RecordedRequest, SimOptions, StravaSim } from './types';
+
+export type { FaultAction, FaultRule, RecordedRequest, SimClient, SimClock, SimOptions, StravaSim } from './types';
+export { DEMO_CLIENT };
+
+/** Starts a Strava look-alike on 127.0.0.1 with its own clock, tokens, activities and rate limits. */
+export async function startStravaSim(options: SimOptions = {}): Promise<StravaSim> {
+  const state = createState(options);
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  const { server, shutdown } = createSimServer(state, faults, requests);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    clock: state.clock,
+    requests,
+    clearRequests: () => {
+      requests.length = 0; // in place, so callers holding `sim.requests` see the reset
+    },
+    count: (filter = {}) => requests.filter((r) => matchesFilter(filter, r.method, r.path)).length,
+    inject: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    consent: (authorizeUrl, choice) => actAsAthlete(authorizeUrl, choice),
+    revokeAthleteAccess: () => state.tokens.revokeAthlete(state.athleteId),
+    expireAccessTokens: () => state.tokens.expireAccessTokens(),
+    addActivity: (a) => state.activities.add({ ...a, start: a.start ?? state.clock.now() }),
+    athleteId: state.athleteId,
+    issuedSecrets: () => [...state.tokens.issuedTokens(), ...state.clients.map((c) => c.clientSecret)],
+    close: () => (closing ??= shutdown()),
+  };
+}

@@ -1,0 +1,125 @@
+import { summaryAthlete } from './athlete';
+import { renderConsentPage, renderErrorPage } from './consentPage';
+import { type SimRequest, type SimResponse, bearerToken, html, json, notFound, params, stravaError } from './http';
+import { parseScopes } from './scopes';
+import type { SimState } from './state';
+
+const badRequest = (resource: string, field: string, code: string) =>
+  stravaError(400, 'Bad Request', { resource, field, code });
+
+/** Only loopback redirects: Pacebar is a desktop app catching the code on a local port. */
+function validRedirect(raw: string | undefined): boolean {
+  if (!raw) return false;
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
+
+/** Shared by the consent page and its form target: both must reject what Strava rejects. */
+function checkAuthorizeParams(state: SimState, p: Record<string, string>): string | undefined {
+  if (!state.clients.some((c) => c.clientId === p.client_id)) return 'invalid client_id';
+  if (!validRedirect(p.redirect_uri)) return 'invalid redirect_uri';
+  if (!parseScopes(p.scope)) return 'invalid scope';
+  return undefined;
+}
+
+function authorize(req: SimRequest, state: SimState): SimResponse {
+  const p = Object.fromEntries(req.url.searchParams);
+  const problem = checkAuthorizeParams(state, p) ?? (p.response_type === 'code' ? undefined : 'invalid response_type');
+  if (problem) return html(400, renderErrorPage(problem));
+  // approval_prompt=auto would skip the page for a returning user on Strava; the sim always asks,
+  // so tests and the demo drive the same path every time.
+  const athlete = summaryAthlete(state.createdAt);
+  return html(
+    200,
+    renderConsentPage({
+      clientId: p.client_id ?? '',
+      redirectUri: p.redirect_uri ?? '',
+      scopes: parseScopes(p.scope) ?? ['read'],
+      state: p.state ?? '',
+      athleteName: `${String(athlete.firstname)} ${String(athlete.lastname)}`,
+    }),
+  );
+}
+
+function redirectWith(redirectUri: string, query: [string, string][]): SimResponse {
+  // Built by hand so the scope list keeps its literal commas and colons, like Strava's redirects.
+  const encoded = query.map(([k, v]) => `${k}=${k === 'scope' ? v : encodeURIComponent(v)}`).join('&');
+  const location = `${redirectUri}${redirectUri.includes('?') ? '&' : '?'}${encoded}`;
+  return { status: 302, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' }, body: '' };
+}
+
+function acceptApplication(req: SimRequest, state: SimState): SimResponse {
+  const p = params(req);
+  const problem = checkAuthorizeParams(state, p);
+  if (problem) return html(400, renderErrorPage(problem));
+  const redirectUri = p.redirect_uri ?? '';
+  const stateParam = p.state ?? '';
+  if (p.decision !== 'authorize') return redirectWith(redirectUri, [['state', stateParam], ['error', 'access_denied']]);
+  const requested = parseScopes(p.scope) ?? ['read'];
+  const granted = requested.filter((s) => s === 'read' || p[`scope_${s}`] !== undefined);
+  const code = state.tokens.issueCode({ athleteId: state.athleteId, clientId: p.client_id ?? '', scopes: granted });
+  return redirectWith(redirectUri, [['state', stateParam], ['code', code], ['scope', granted.join(',')]]);
+}
+
+function token(req: SimRequest, state: SimState): SimResponse {
+  const p = params(req);
+  if (!p.client_id) return badRequest('Application', 'client_id', 'missing');
+  const client = state.clients.find((c) => c.clientId === p.client_id);
+  if (!client) return badRequest('Application', 'client_id', 'invalid');
+  if (!p.client_secret) return badRequest('Application', 'client_secret', 'missing');
+  // Strava answers a wrong secret with 401 but still says "Bad Request".
+  if (p.client_secret !== client.clientSecret) {
+    return stravaError(401, 'Bad Request', { resource: 'Application', field: 'client_secret', code: 'invalid' });
+  }
+  if (p.grant_type === 'authorization_code') {
+    if (!p.code) return badRequest('AuthorizationCode', 'code', 'missing');
+    const grant = state.tokens.redeemCode(p.code, client.clientId);
+    if (!grant) return badRequest('AuthorizationCode', 'code', 'invalid');
+    const set = state.tokens.issueTokens(grant);
+    return json(200, {
+      token_type: 'Bearer',
+      expires_at: set.expires_at,
+      expires_in: set.expires_in,
+      refresh_token: set.refresh_token,
+      access_token: set.access_token,
+      athlete: summaryAthlete(state.createdAt),
+    });
+  }
+  if (p.grant_type === 'refresh_token') {
+    if (!p.refresh_token) return badRequest('RefreshToken', 'refresh_token', 'missing');
+    const set = state.tokens.refreshTokens(p.refresh_token, client.clientId);
+    if (!set) return badRequest('RefreshToken', 'refresh_token', 'invalid');
+    return json(200, { token_type: 'Bearer', ...set });
+  }
+  return badRequest('Application', 'grant_type', p.grant_type ? 'invalid' : 'missing');
+}
+
+function deauthorize(req: SimRequest, state: SimState): SimResponse {
+  const accessToken = params(req).access_token ?? bearerToken(req);
+  const grant = state.tokens.validAccess(accessToken);
+  if (!grant) {
+    return stravaError(401, 'Authorization Error', { resource: 'Athlete', field: 'access_token', code: 'invalid' });
+  }
+  state.tokens.revokeAthlete(grant.athleteId);
+  return json(200, { access_token: grant.token });
+}
+
+export function handleOAuth(req: SimRequest, state: SimState): SimResponse {
+  const route = `${req.method} ${req.url.pathname}`;
+  switch (route) {
+    case 'GET /oauth/authorize':
+      return authorize(req, state);
+    case 'POST /oauth/accept_application':
+      return acceptApplication(req, state);
+    case 'POST /oauth/token':
+      return token(req, state);
+    case 'POST /oauth/deauthorize':
+      return deauthorize(req, state);
+    default:
+      return notFound();
+  }
+}

@@ -1,0 +1,97 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { handleApi } from './api';
+import { type FaultQueue, applyFault } from './faults';
+import { type SimRequest, type SimResponse, bodyBytes, json, notFound, readBody } from './http';
+import { handleOAuth } from './oauth';
+import type { SimState } from './state';
+import type { RecordedRequest } from './types';
+
+function route(req: SimRequest, state: SimState): SimResponse {
+  const path = req.url.pathname;
+  if (path.startsWith('/oauth/')) return handleOAuth(req, state);
+  if (path === '/api/v3' || path.startsWith('/api/v3/')) return handleApi(req, state);
+  return notFound();
+}
+
+/** Runs the handler but never lets a bug in the sim surface as a hung request. */
+function safeRoute(req: SimRequest, state: SimState): SimResponse {
+  try {
+    return route(req, state);
+  } catch (error) {
+    return json(500, { message: 'Internal Server Error', errors: [], detail: String(error) });
+  }
+}
+
+export interface SimServer {
+  server: Server;
+  /** Cancels pending delayed responses and drops every connection, including hung ones. */
+  shutdown(): Promise<void>;
+}
+
+export function createSimServer(state: SimState, faults: FaultQueue, requests: RecordedRequest[]): SimServer {
+  const timers = new Set<NodeJS.Timeout>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      at: state.clock.now(),
+    };
+    requests.push(record);
+
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      record.status = 413;
+      res.writeHead(413).end();
+      return;
+    }
+    const simReq: SimRequest = { method, url, headers: req.headers, body };
+    const send = (response: SimResponse) => {
+      if (res.destroyed || res.headersSent) return;
+      const bytes = bodyBytes(response.body);
+      record.status = response.status;
+      res.writeHead(response.status, { ...response.headers, 'Content-Length': String(bytes.length) });
+      res.end(bytes);
+    };
+
+    const action = faults.take(method, url.pathname);
+    if (!action) return send(safeRoute(simReq, state));
+    applyFault(action, {
+      res,
+      path: url.pathname,
+      respond: () => safeRoute(simReq, state),
+      send,
+      recordStatus: (status) => {
+        record.status = status;
+      },
+      later: (fn, ms) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          fn();
+        }, ms);
+        timers.add(timer);
+      },
+    });
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  return {
+    server,
+    shutdown: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

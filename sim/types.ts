@@ -1,0 +1,77 @@
+// Public types of the simulator. Other code (app tests, benchmarks, demo) is written against these,
+// so changes here are API changes.
+
+export interface SimClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface SimOptions {
+  port?: number;
+  clients?: SimClient[];
+  now?: number;
+  accessTokenTtlSeconds?: number;
+  codeTtlSeconds?: number;
+  readLimits?: [number, number];
+  overallLimits?: [number, number];
+  seed?: number;
+  /** When true the sim clock also moves with real time (the standalone runner uses it so a long demo
+   *  sees tokens expire and rate-limit windows reset). Default false: time moves only when told. */
+  realTime?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** 0 while unanswered, and for requests that never got a status line (hang, drop). */
+  status: number;
+  at: number;
+}
+
+export type FaultAction =
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'hang' }
+  | { kind: 'malformed-json' }
+  | { kind: 'truncated-json' }
+  | { kind: 'wrong-shape' }
+  | { kind: 'drop' }
+  | { kind: 'drop-mid-body' };
+
+export interface FaultRule {
+  method?: string;
+  path?: string | RegExp;
+  times?: number;
+  action: FaultAction;
+}
+
+export interface SimClock {
+  now(): number;
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export interface StravaSim {
+  baseUrl: string;
+  clock: SimClock;
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  count(filter?: { method?: string; path?: string | RegExp }): number;
+  inject(rule: FaultRule): void;
+  clearFaults(): void;
+  consent(authorizeUrl: string, choice?: { deny?: boolean; uncheck?: string[] }): Promise<string>;
+  revokeAthleteAccess(): void;
+  expireAccessTokens(): void;
+  addActivity(a: {
+    sport_type: string;
+    distance: number;
+    moving_time: number;
+    total_elevation_gain?: number;
+    start?: number;
+    private?: boolean;
+  }): number;
+  athleteId: number;
+  issuedSecrets(): string[];
+  close(): Promise<void>;
+}

@@ -1,0 +1,136 @@
+// The whole engine flow against the simulator over real HTTP: connect, scopes, polls, disconnect.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidClientError, InvalidCodeError, RedirectError } from '../../../main/core/errors';
+import { connect, currentTokens, REDIRECT_URI, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const apiCount = () => h.sim.count({ path: /^\/api\/v3\// });
+
+describe('connect', () => {
+  it('goes consent → redirect → exchange → athlete → activities → stats in four requests', async () => {
+    h.sim.clearRequests();
+    const result = await connect(h);
+    const paths = h.sim.requests
+      .filter((r) => !r.path.startsWith('/oauth/authorize') && !r.path.startsWith('/oauth/accept'))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(paths).toEqual([
+      'POST /oauth/token',
+      'GET /api/v3/athlete',
+      'GET /api/v3/athlete/activities',
+      `GET /api/v3/athletes/${h.sim.athleteId}/stats`,
+    ]);
+    expect(result.athlete.id).toBe(h.sim.athleteId);
+    expect(result.missing).toEqual([]);
+    expect(await h.engine.status()).toBe('connected');
+
+    const cache = h.engine.cache.read();
+    expect(cache.athlete?.firstname).toBe('Zoë');
+    expect(cache.stats?.ytd_run_totals.count).toBeGreaterThan(0);
+    expect(cache.activities.length).toBeGreaterThan(5);
+    const tokens = await currentTokens(h);
+    expect(tokens?.scopes).toEqual(['read', 'activity:read_all', 'profile:read_all']);
+  });
+
+  it('reports unticked scopes and what they cost, and does not ask for what it may not read', async () => {
+    h.sim.clearRequests();
+    const result = await connect(h, { uncheck: ['activity:read_all'] });
+    expect(result.missing.map((m) => m.scope)).toEqual(['activity:read_all']);
+    expect(result.missing[0]?.consequence).toMatch(/Private/);
+    expect(h.sim.count({ path: '/api/v3/athlete/activities' })).toBe(0);
+    expect((await h.engine.missingScopes()).map((m) => m.scope)).toEqual(['activity:read_all']);
+  });
+
+  it('a denied consent leaves nothing behind', async () => {
+    await expect(connect(h, { deny: true })).rejects.toMatchObject({ problem: 'access_denied' });
+    expect(await h.engine.status()).toBe('not_connected');
+    expect(h.engine.settings.get().athleteId).toBeNull();
+    expect(h.sim.count({ path: '/oauth/token' })).toBe(0);
+  });
+
+  it('refuses a redirect whose state is not this attempt\'s', async () => {
+    const pending = h.engine.beginAuthorization(REDIRECT_URI);
+    const location = await h.sim.consent(pending.url);
+    const forged = location.replace(/state=[^&]+/, 'state=forged');
+    await expect(h.engine.completeAuthorization(pending, forged)).rejects.toBeInstanceOf(RedirectError);
+    expect(h.sim.count({ path: '/oauth/token' })).toBe(0);
+    expect(await h.engine.status()).toBe('not_connected');
+  });
+
+  it('a code works once', async () => {
+    const pending = h.engine.beginAuthorization(REDIRECT_URI);
+    const location = await h.sim.consent(pending.url);
+    await h.engine.completeAuthorization(pending, location);
+    await expect(h.engine.completeAuthorization(pending, location)).rejects.toBeInstanceOf(InvalidCodeError);
+    expect(await h.engine.status()).toBe('connected');
+  });
+
+  it('a wrong client secret is explained and nothing is stored', async () => {
+    await h.engine.credentials.save('12345', 'not-the-secret');
+    await expect(connect(h)).rejects.toBeInstanceOf(InvalidClientError);
+    expect(h.engine.settings.get().athleteId).toBeNull();
+  });
+});
+
+describe('polling', () => {
+  it('asks for one activities page when nothing changed, and stats only when something did', async () => {
+    await connect(h);
+    h.sim.clock.advance(15 * 60_000);
+    h.sim.clearRequests();
+    const quiet = await h.engine.sync();
+    expect(quiet.changed).toBe(false);
+    expect(h.sim.requests.map((r) => r.path)).toEqual(['/api/v3/athlete/activities']);
+
+    h.sim.clock.advance(15 * 60_000);
+    h.sim.addActivity({ sport_type: 'TrailRun', distance: 12_345.6, moving_time: 4_000, total_elevation_gain: 420.5 });
+    h.sim.clock.advance(60_000);
+    h.sim.clearRequests();
+    const busy = await h.engine.sync();
+    expect(busy.changed).toBe(true);
+    expect(h.sim.requests.map((r) => r.path)).toEqual(['/api/v3/athlete/activities', `/api/v3/athletes/${h.sim.athleteId}/stats`]);
+    expect(busy.cache.activities.some((a) => a.distance === 12_345.6 && a.sportType === 'TrailRun')).toBe(true);
+  });
+
+  it('re-reads the athlete and the chart window once a day, not more', async () => {
+    await connect(h);
+    let athleteReads = 0;
+    for (let poll = 0; poll < 96; poll += 1) {
+      h.sim.clock.advance(15 * 60_000);
+      h.sim.clearRequests();
+      await h.engine.sync();
+      athleteReads += h.sim.count({ path: '/api/v3/athlete' });
+    }
+    expect(athleteReads).toBe(1);
+  });
+});
+
+describe('disconnect', () => {
+  it('revokes at Strava, deletes the tokens and the cache, keeps the app credentials', async () => {
+    await connect(h);
+    const tokens = await currentTokens(h);
+    const result = await h.engine.disconnect();
+    expect(result.revokedAtStrava).toBe(true);
+    expect(h.sim.count({ path: '/oauth/deauthorize' })).toBe(1);
+    expect(await h.engine.vault.loadTokens(tokens!.athleteId)).toBeNull();
+    expect(h.engine.cache.read().athlete).toBeNull();
+    expect(await h.engine.status()).toBe('not_connected');
+    expect(await h.engine.credentials.has()).toBe(true);
+    const before = apiCount();
+    await expect(h.engine.sync()).rejects.toMatchObject({ code: 'not_connected' });
+    expect(apiCount()).toBe(before);
+  });
+
+  it('still disconnects locally when Strava cannot be reached', async () => {
+    await connect(h);
+    h.sim.inject({ path: '/oauth/deauthorize', action: { kind: 'drop' } });
+    const result = await h.engine.disconnect();
+    expect(result.revokedAtStrava).toBe(false);
+    expect(await h.engine.status()).toBe('not_connected');
+  });
+});

@@ -1,0 +1,91 @@
+// A real engine wired to the Strava simulator over real HTTP, with conf stores in a temp folder.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CLIENT, startStravaSim, type SimOptions, type StravaSim } from '../../../sim/index';
+import { PacebarEngine, type ConnectResult } from '../../../main/core/engine';
+import { memoryBackend, type SecretBackend } from '../../../main/core/keychain/secretBackend';
+import { openCacheStore, openSettingsStore } from '../../../main/core/store/confStores';
+import { stravaEndpoints } from '../../../main/core/strava/endpoints';
+
+export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
+
+export interface Harness {
+  sim: StravaSim;
+  engine: PacebarEngine;
+  dir: string;
+  secrets: SecretBackend;
+  keychainService: string;
+  /** A second engine on the same keychain and files, as the CLI would be next to the app. */
+  sibling(): PacebarEngine;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  secrets?: SecretBackend;
+  sim?: SimOptions;
+  /** Headers/body timeout; fault tests use a short one so a hung server fails fast. */
+  timeoutMs?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startStravaSim({ now: Date.UTC(2026, 10, 18, 17, 40), seed: 7, ...options.sim });
+  const dir = mkdtempSync(join(tmpdir(), 'pacebar-int-'));
+  const secrets = options.secrets ?? memoryBackend();
+  const keychainService = `pacebar-test-${Math.random().toString(16).slice(2, 10)}`;
+  const make = () =>
+    new PacebarEngine({
+      endpoints: stravaEndpoints(sim.baseUrl),
+      secrets,
+      keychainService,
+      settingsStore: openSettingsStore(dir),
+      cacheStore: openCacheStore(dir),
+      clock: () => sim.clock.now(),
+      utcOffsetMinutes: () => 60,
+      http: {
+        timeouts: { connectMs: 2000, headersMs: options.timeoutMs ?? 5000, bodyMs: options.timeoutMs ?? 5000 },
+        retry: { maxRetries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
+      },
+    });
+  const engine = make();
+  await engine.credentials.save(DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+  const siblings: PacebarEngine[] = [];
+  return {
+    sim,
+    engine,
+    dir,
+    secrets,
+    keychainService,
+    sibling() {
+      const other = make();
+      siblings.push(other);
+      return other;
+    },
+    async close() {
+      await Promise.all([engine, ...siblings].map((e) => e.close()));
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The user's path: consent page → Authorize → redirect → code exchange → first sync. */
+export async function connect(h: Harness, choice?: { deny?: boolean; uncheck?: string[] }): Promise<ConnectResult> {
+  const pending = h.engine.beginAuthorization(REDIRECT_URI);
+  const location = await h.sim.consent(pending.url, choice);
+  return h.engine.completeAuthorization(pending, location);
+}
+
+/** Every file below dir, as text (for leak scans). */
+export function filesUnder(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ path, text: readFileSync(path, 'latin1') }));
+}
+
+export async function currentTokens(h: Harness) {
+  const athleteId = h.engine.settings.get().athleteId;
+  if (athleteId === null) return null;
+  return h.engine.vault.loadTokens(athleteId);
+}
