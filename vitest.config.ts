@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Real-Electron end-to-end tests need the Electron binary: they run in GitHub Actions (npm run test:e2e).
+    exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     // Real keychain, real HTTP and headless Chromium: give slow first launches room.
     testTimeout: 30_000,

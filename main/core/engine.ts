@@ -72,7 +72,8 @@ export class PacebarEngine {
     this.cache = new CacheRepository(options.cacheStore);
     this.vault = new TokenVault(options.secrets, options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
     this.credentials = new CredentialsStore(this.settings, this.vault);
-    this.budget = new RateBudget(this.clock, this.cache.read().rateBudget, (snapshot) => this.cache.write({ rateBudget: snapshot }));
+    // Persisted with each sync's single cache write (see SyncService), not on every response.
+    this.budget = new RateBudget(this.clock, this.cache.read().rateBudget);
     this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http });
     this.tokenClient = new TokenClient(this.http, this.endpoints);
   }
@@ -160,6 +161,7 @@ export class PacebarEngine {
       clock: this.clock,
       utcOffsetMinutes: this.utcOffset,
       canReadActivities: canReadActivities(await session.scopes()),
+      rateSnapshot: () => this.budget.current(),
     });
     return service.sync(options);
   }

@@ -66,7 +66,12 @@ export class CacheRepository {
   }
 
   write(patch: Partial<CacheData>): CacheData {
-    const next = { ...this.read(), ...patch };
+    const current = this.read();
+    const next = { ...current, ...patch };
+    // The rate budget is written by every process sharing the file: never move it backwards.
+    if (current.rateBudget && (!next.rateBudget || next.rateBudget.observedAt < current.rateBudget.observedAt)) {
+      next.rateBudget = current.rateBudget;
+    }
     this.backing.set(next as unknown as Record<string, unknown>);
     return next;
   }

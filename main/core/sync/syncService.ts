@@ -3,9 +3,10 @@
 // once a day a re-read of the chart window to pick up edits and deletions.
 import { PacebarError, describeError } from '../errors';
 import type { Clock } from '../clock';
+import type { RateSnapshot } from '../api/rateBudget';
 import type { StravaApi } from '../api/stravaApi';
 import { MAX_PER_PAGE } from '../api/stravaApi';
-import type { CacheData, CacheRepository } from '../store/cache';
+import { emptyCache, type CacheData, type CacheRepository } from '../store/cache';
 import { chartWindowStartSeconds, type ActivityRecord } from '../stats/weeklySummary';
 import { mergeActivities, sameActivities, toActivityRecord } from './activityRecords';
 
@@ -26,6 +27,8 @@ export interface SyncDeps {
   utcOffsetMinutes: (now: number) => number;
   /** Whether the token may list activities (activity:read or activity:read_all). */
   canReadActivities: boolean;
+  /** The rate budget as the requests left it: saved with the data, so other processes see it. */
+  rateSnapshot: () => RateSnapshot | null;
 }
 
 export interface SyncReport {
@@ -40,44 +43,43 @@ export class SyncService {
   async sync(options: SyncOptions = {}): Promise<SyncReport> {
     const { cache, clock } = this.deps;
     const now = clock();
-    let current = cache.read();
-    if (current.athleteId !== this.deps.athleteId) {
-      current = cache.write({ athleteId: this.deps.athleteId, athlete: null, stats: null, activities: [], activitiesFetchedAt: null, activitiesReconciledAt: null, athleteFetchedAt: null, statsFetchedAt: null });
-    }
+    const before = cache.read();
+    // A cache left by another athlete is not ours to merge into.
+    const base: CacheData =
+      before.athleteId === this.deps.athleteId
+        ? before
+        : { ...emptyCache(), rateBudget: before.rateBudget, athleteId: this.deps.athleteId };
     const due = (fetchedAt: number | null) => options.full || fetchedAt === null || now - fetchedAt >= DAILY_MS;
+    // Everything fetched goes into one patch, written once: also on failure, so what did arrive is kept.
+    const patch: Partial<CacheData> = { athleteId: this.deps.athleteId };
     let changed = false;
     try {
-      if (due(current.athleteFetchedAt)) {
-        const athlete = await this.deps.api.athlete();
-        current = cache.write({ athlete, athleteFetchedAt: now });
+      if (due(base.athleteFetchedAt)) {
+        patch.athlete = await this.deps.api.athlete();
+        patch.athleteFetchedAt = now;
         changed = true;
       }
       let activitiesChanged = false;
       if (this.deps.canReadActivities) {
-        const reconcile = due(current.activitiesReconciledAt);
+        const reconcile = due(base.activitiesReconciledAt);
         const windowStart = chartWindowStartSeconds(now, this.deps.utcOffsetMinutes(now));
-        const fetched = await this.fetchActivities(reconcile ? windowStart : this.newestStartSeconds(current.activities, windowStart));
+        const fetched = await this.fetchActivities(reconcile ? windowStart : this.newestStartSeconds(base.activities, windowStart));
         const windowStartMs = windowStart * 1000;
-        const merged = (reconcile ? mergeActivities([], fetched) : mergeActivities(current.activities, fetched)).filter(
-          (record) => record.start >= windowStartMs,
-        );
-        activitiesChanged = !sameActivities(merged, current.activities);
-        current = cache.write({
-          activities: merged,
-          activitiesFetchedAt: now,
-          ...(reconcile ? { activitiesReconciledAt: now } : {}),
-        });
+        const merged = mergeActivities(reconcile ? [] : base.activities, fetched).filter((record) => record.start >= windowStartMs);
+        activitiesChanged = !sameActivities(merged, base.activities);
+        patch.activities = merged;
+        patch.activitiesFetchedAt = now;
+        if (reconcile) patch.activitiesReconciledAt = now;
       }
-      if (activitiesChanged || due(current.statsFetchedAt)) {
-        const stats = await this.deps.api.stats(this.deps.athleteId);
-        current = cache.write({ stats, statsFetchedAt: now });
+      if (activitiesChanged || due(base.statsFetchedAt)) {
+        patch.stats = await this.deps.api.stats(this.deps.athleteId);
+        patch.statsFetchedAt = now;
       }
       changed ||= activitiesChanged;
-      current = cache.write({ lastFailure: null });
-      return { cache: current, changed };
+      return { cache: cache.write({ ...base, ...patch, lastFailure: null, rateBudget: this.deps.rateSnapshot() }), changed };
     } catch (error) {
       const code = error instanceof PacebarError ? error.code : 'unexpected';
-      cache.write({ lastFailure: { code, message: describeError(error), at: now } });
+      cache.write({ ...base, ...patch, lastFailure: { code, message: describeError(error), at: now }, rateBudget: this.deps.rateSnapshot() });
       throw error;
     }
   }

@@ -1,0 +1,54 @@
+// An engine on the simulator for benchmarks: conf stores in a temp folder, in-memory keychain (the
+// keychain is not what is measured here; its real behaviour is covered by the test suite).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../sim/index';
+import { PacebarEngine } from '../main/core/engine';
+import { memoryBackend } from '../main/core/keychain/secretBackend';
+import { openCacheStore, openSettingsStore } from '../main/core/store/confStores';
+import { stravaEndpoints } from '../main/core/strava/endpoints';
+
+export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
+
+export interface BenchRig {
+  sim: StravaSim;
+  engine: PacebarEngine;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function startRig(sim?: StravaSim): Promise<BenchRig> {
+  const ownSim = sim ?? (await startStravaSim({ now: Date.UTC(2026, 10, 18, 6, 0), seed: 11 }));
+  const dir = mkdtempSync(join(tmpdir(), 'pacebar-bench-'));
+  const engine = new PacebarEngine({
+    endpoints: stravaEndpoints(ownSim.baseUrl),
+    secrets: memoryBackend(),
+    settingsStore: openSettingsStore(dir),
+    cacheStore: openCacheStore(dir),
+    clock: () => ownSim.clock.now(),
+  });
+  await engine.credentials.save(DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+  return {
+    sim: ownSim,
+    engine,
+    dir,
+    async close() {
+      await engine.close();
+      if (!sim) await ownSim.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function connectRig(rig: BenchRig): Promise<void> {
+  const pending = rig.engine.beginAuthorization(REDIRECT_URI);
+  const location = await rig.sim.consent(pending.url);
+  await rig.engine.completeAuthorization(pending, location);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,116 @@
+// Request counts: how light Pacebar is on Strava's rate limits.
+import { request } from 'undici';
+import { DEMO_CLIENT } from '../sim/index';
+import { PacebarController } from '../main/core/app/pacebarController';
+import { connectRig, median, startRig, type BenchRig } from './engineSetup';
+
+const QUARTER = 15 * 60_000;
+const isApiOrToken = (path: string) => path.startsWith('/api/v3/') || path === '/oauth/token';
+
+/** exchange + athlete + stats + activities */
+export async function connectRequests(): Promise<number> {
+  const rig = await startRig();
+  try {
+    rig.sim.clearRequests();
+    await connectRig(rig);
+    return rig.sim.requests.filter((r) => isApiOrToken(r.path)).length;
+  } finally {
+    await rig.close();
+  }
+}
+
+/** A simulated day of background polls at the default 15-minute interval, with one new activity. */
+export async function readsPerDay(): Promise<number> {
+  const rig = await startRig();
+  try {
+    await connectRig(rig);
+    const controller = new PacebarController({ engine: rig.engine, consent: { window: unusedConsent, browser: unusedConsent } });
+    await controller.init();
+    const interval = rig.engine.settings.get().refreshIntervalMinutes * 60_000;
+    rig.sim.clearRequests();
+    const dayEnd = rig.sim.clock.now() + 24 * 60 * 60_000;
+    let polls = 0;
+    while (rig.sim.clock.now() + interval <= dayEnd) {
+      rig.sim.clock.advance(interval);
+      if (polls === 40) rig.sim.addActivity({ sport_type: 'Run', distance: 10_012.4, moving_time: 2_950, total_elevation_gain: 88 });
+      await controller.refresh();
+      polls += 1;
+    }
+    return rig.sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v3/')).length;
+  } finally {
+    await rig.close();
+  }
+}
+
+/** After a 429, how many requests Pacebar sends before the window resets (50 polls attempted). */
+export async function requestsWhileRateLimited(): Promise<number> {
+  const rig = await startRig();
+  try {
+    await connectRig(rig);
+    rig.sim.clock.advance(60_000);
+    rig.sim.inject({
+      path: '/api/v3/athlete/activities',
+      times: 1,
+      action: { kind: 'status', status: 429, headers: { 'X-ReadRateLimit-Limit': '100,1000', 'X-ReadRateLimit-Usage': '101,300' } },
+    });
+    await rig.engine.sync().catch(() => undefined);
+    const resetAt = rig.engine.budget.blockedUntil() ?? 0;
+    rig.sim.clearRequests();
+    for (let i = 0; i < 50 && rig.sim.clock.now() + 10_000 < resetAt; i += 1) {
+      await rig.engine.sync().catch(() => undefined);
+      rig.sim.clock.advance(10_000);
+    }
+    return rig.sim.requests.length;
+  } finally {
+    await rig.close();
+  }
+}
+
+/** Engine connect (exchange + 3 decoded reads) against the same four raw undici requests. */
+export async function connectOverheadRatio(runs = 9): Promise<{ engineMs: number; rawMs: number; ratio: number }> {
+  const engineTimes: number[] = [];
+  const rawTimes: number[] = [];
+  const rig = await startRig();
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      // The consent page is the user's part: both sides start from a fresh code.
+      const pending = rig.engine.beginAuthorization('http://127.0.0.1:8999/callback');
+      const location = await rig.sim.consent(pending.url);
+      const started = performance.now();
+      await rig.engine.completeAuthorization(pending, location);
+      engineTimes.push(performance.now() - started);
+
+      const code = new URL(await rig.sim.consent(pending.url)).searchParams.get('code')!;
+      rawTimes.push(await rawConnect(rig, code));
+      await rig.engine.disconnect();
+    }
+  } finally {
+    await rig.close();
+  }
+  const engineMs = median(engineTimes);
+  const rawMs = median(rawTimes);
+  return { engineMs, rawMs, ratio: engineMs / rawMs };
+}
+
+async function rawConnect(rig: BenchRig, code: string): Promise<number> {
+  const base = rig.sim.baseUrl;
+  const started = performance.now();
+  const token = await request(`${base}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, code, grant_type: 'authorization_code' }).toString(),
+  });
+  const tokens = (await token.body.json()) as { access_token: string; athlete: { id: number } };
+  const headers = { authorization: `Bearer ${tokens.access_token}` };
+  for (const path of ['/api/v3/athlete', '/api/v3/athlete/activities?per_page=200&page=1', `/api/v3/athletes/${tokens.athlete.id}/stats`]) {
+    const response = await request(`${base}${path}`, { headers });
+    await response.body.json();
+  }
+  return performance.now() - started;
+}
+
+const unusedConsent = {
+  prepare(): never {
+    throw new Error('the benchmark does not sign in through the controller');
+  },
+};
