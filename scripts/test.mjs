@@ -18,7 +18,8 @@ function run(command, args, env = process.env) {
 
 // Run the tools' own entry points with this Node: no npm/npx shims, so it works alike on Windows.
 const tsc = ['node_modules/typescript/bin/tsc', '--noEmit', '-p'];
-const typecheckFailed = run(process.execPath, [...tsc, 'tsconfig.json']) === 0 && run(process.execPath, [...tsc, 'renderer/tsconfig.json']) === 0 ? 0 : 1;
+const projects = ['tsconfig.json', 'renderer/tsconfig.json', 'test/renderer/tsconfig.json'];
+const typecheckFailed = projects.every((project) => run(process.execPath, [...tsc, project]) === 0) ? 0 : 1;
 if (typecheckFailed) console.error('typecheck failed');
 
 const vitestArgs = [

@@ -2,7 +2,7 @@
 // (keychain backend, settings and cache stores, clock), so the same code runs in the app, the
 // `pacebar` command and the tests.
 import { CredentialsStore } from './account/credentials';
-import { ReconnectNeededError, NotConnectedError, BadResponseError } from './errors';
+import { BadResponseError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from './errors';
 import { systemClock, type Clock } from './clock';
 import { StravaHttp, type HttpRetry, type HttpTimeouts } from './api/httpClient';
 import { RateBudget } from './api/rateBudget';
@@ -89,7 +89,7 @@ export class PacebarEngine {
   /** Starts a sign-in attempt: the consent URL and the state its redirect must carry. */
   beginAuthorization(redirectUri: string, approvalPrompt: 'auto' | 'force' = 'auto'): PendingAuthorization {
     const clientId = this.settings.get().clientId;
-    if (!clientId) throw new NotConnectedError();
+    if (!clientId) throw new NoCredentialsError();
     const { url, state } = buildAuthorizeUrl({
       authorizeEndpoint: this.endpoints.authorize,
       clientId,

@@ -35,7 +35,7 @@ export function athleteCard(athlete: AthleteView, api: PacebarApi): HTMLElement[
       el(
         'div',
         { class: 'athlete-text' },
-        el('h1', { class: 'athlete-name' }, athlete.name),
+        el('h2', { class: 'athlete-name' }, athlete.name),
         athlete.location ? el('p', { class: 'athlete-location muted' }, athlete.location) : null,
         view,
       ),

@@ -5,7 +5,7 @@ import { el } from './dom';
 
 export function intro(): HTMLElement[] {
   return [
-    el('h1', { class: 'panel-title' }, 'Your Strava stats, one glance away'),
+    el('h2', { class: 'panel-title' }, 'Your Strava stats, one glance away'),
     el(
       'p',
       { class: 'lead' },
@@ -46,7 +46,7 @@ export function connectingPanel(method: SignInMethod, api: PacebarApi): HTMLElem
       'div',
       { class: 'waiting', role: 'status' },
       el('span', { class: 'spinner', 'aria-hidden': 'true' }),
-      el('h1', { class: 'panel-title' }, 'Waiting for Strava…'),
+      el('h2', { class: 'panel-title' }, 'Waiting for Strava…'),
     ),
     el(
       'p',

@@ -92,7 +92,7 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
 export function formatClock(iso: string | null | undefined, locale?: string, timeZone?: string): string {
   const date = iso ? new Date(iso) : null;
   if (!date || Number.isNaN(date.getTime())) return MISSING;
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date);
 }
 
 /** A moment for "showing data from …": the clock time when it is today, else day, month and time. */
@@ -101,7 +101,8 @@ export function formatMoment(iso: string | null | undefined, now: number = Date.
   if (!date || Number.isNaN(date.getTime())) return MISSING;
   const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
   if (day.format(date) === day.format(new Date(now))) return formatClock(iso, locale, timeZone);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }).format(date);
+  return `${dayMonth}, ${formatClock(iso, locale, timeZone)}`;
 }
 
 /** "2025-03-03" → "3 Mar" (locale order), read as a calendar date without a time zone shift. */

@@ -5,8 +5,8 @@ import { MISSING, formatCount, formatDistance, formatDuration, formatElevation, 
 
 const PERIODS: [keyof SportTotals, string][] = [
   ['week', 'This week'],
-  ['fourWeeks', 'Last 4 weeks'],
-  ['ytd', 'Year to date'],
+  ['fourWeeks', '4 weeks'],
+  ['ytd', 'This year'],
   ['allTime', 'All time'],
 ];
 
@@ -34,6 +34,7 @@ export function totalsTable(sport: Sport, totals: SportTotals | undefined, units
     'table',
     { class: 'totals', 'data-sport': sport },
     el('caption', {}, `${sportName(sport)} totals`),
+    el('colgroup', {}, ...['period', 'count', 'distance', 'time', 'elevation'].map((name) => el('col', { class: `col-${name}` }))),
     el(
       'thead',
       {},
@@ -41,7 +42,7 @@ export function totalsTable(sport: Sport, totals: SportTotals | undefined, units
         'tr',
         {},
         el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Period')),
-        el('th', { scope: 'col' }, 'Activities'),
+        el('th', { scope: 'col' }, 'Count'),
         el('th', { scope: 'col' }, 'Distance'),
         el('th', { scope: 'col' }, 'Time'),
         el('th', { scope: 'col' }, 'Elevation'),

@@ -4,7 +4,7 @@ import { el, svg } from './dom';
 import { distanceUnit, distanceValue, formatDistance, formatWeekStart, sportName } from './format';
 
 const WIDTH = 360;
-const HEIGHT = 132;
+const HEIGHT = 114;
 const TOP = 18;
 const BOTTOM = 110;
 const WEEKS = 12;

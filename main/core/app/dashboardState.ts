@@ -17,20 +17,26 @@ export interface StateInputs {
 }
 
 /** Data older than this many refresh intervals is marked stale even without a failure. */
-const STALE_AFTER_INTERVALS = 2;
+export const STALE_AFTER_INTERVALS = 2;
 
-function lastFetch(cache: CacheData): number | null {
+/** When the newest piece of cached data was fetched, epoch ms. */
+export function lastFetch(cache: CacheData): number | null {
   const times = [cache.activitiesFetchedAt, cache.statsFetchedAt, cache.athleteFetchedAt].filter((t): t is number => t !== null);
   return times.length > 0 ? Math.max(...times) : null;
+}
+
+/** Stale: the last refresh failed, or the data is older than a couple of refresh intervals. */
+export function isStale(cache: CacheData, settings: Settings, now: number): boolean {
+  const fetchedAt = lastFetch(cache);
+  const old = fetchedAt !== null && now - fetchedAt > settings.refreshIntervalMinutes * 60_000 * STALE_AFTER_INTERVALS;
+  return old || cache.lastFailure !== null;
 }
 
 export function composeDashboardState(inputs: StateInputs): DashboardState {
   const { settings, cache, now } = inputs;
   const fetchedAt = lastFetch(cache);
   const showData = cache.athlete !== null && settings.athleteId !== null && cache.athleteId === settings.athleteId;
-  const staleByAge = fetchedAt !== null && now - fetchedAt > settings.refreshIntervalMinutes * 60_000 * STALE_AFTER_INTERVALS;
-  const stale =
-    staleByAge || cache.lastFailure !== null || inputs.sync.offline || inputs.connection.kind === 'reconnect_needed';
+  const stale = isStale(cache, settings, now) || inputs.sync.offline || inputs.connection.kind === 'reconnect_needed';
   return {
     loading: inputs.loading ?? false,
     connection: inputs.connection,

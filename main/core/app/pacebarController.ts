@@ -174,6 +174,11 @@ export class PacebarController {
   }
 
   private async runRefresh(options: { full?: boolean }): Promise<RefreshOutcome> {
+    // "Try again" after an unlocked keyring: look at the keychain again before anything else.
+    if (this.connection.kind === 'keychain_unavailable') {
+      await this.reloadConnection();
+      this.publish();
+    }
     if (this.connection.kind !== 'connected') return 'skipped';
     this.sync = { ...this.sync, refreshing: true };
     this.publish();

@@ -1,4 +1,5 @@
 // Where Strava lives. STRAVA_BASE_URL points everything at the simulator in tests and the demo.
+import { InvalidInputError } from '../errors';
 
 export const DEFAULT_STRAVA_BASE_URL = 'https://www.strava.com';
 
@@ -11,9 +12,14 @@ export interface StravaEndpoints {
 }
 
 export function stravaEndpoints(baseUrl: string = DEFAULT_STRAVA_BASE_URL): StravaEndpoints {
-  const url = new URL(baseUrl);
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new InvalidInputError('STRAVA_BASE_URL is not a URL: set it to e.g. https://www.strava.com or unset it.');
+  }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`STRAVA_BASE_URL must be an http(s) URL, got ${url.protocol}`);
+    throw new InvalidInputError('STRAVA_BASE_URL must start with https:// (or http:// for a local simulator).');
   }
   const root = url.origin + url.pathname.replace(/\/+$/, '');
   return {

@@ -1,0 +1,111 @@
+// Command-line parsing (node:util parseArgs): argv → one typed command, or a UsageError whose
+// message never repeats an option's value (a pasted secret must not come back on screen).
+import { parseArgs } from 'node:util';
+import { UsageError } from './exitCodes';
+
+export const COMMANDS = ['setup', 'login', 'status', 'logout', 'help'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+export const FORMATS = ['text', 'json', 'waybar'] as const;
+export type Format = (typeof FORMATS)[number];
+export type FetchMode = 'auto' | 'offline' | 'refresh';
+
+export type Command =
+  | { kind: 'help'; topic: CommandName | null }
+  | { kind: 'version' }
+  | { kind: 'setup'; clientId: string; secretFromStdin: boolean }
+  | { kind: 'login'; open: boolean }
+  | { kind: 'status'; format: Format; mode: FetchMode }
+  | { kind: 'logout'; forgetCredentials: boolean };
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>;
+
+const optionsOf = {
+  setup: { ...helpOption, 'client-id': { type: 'string' }, 'client-secret-stdin': { type: 'boolean' } },
+  login: { ...helpOption, 'no-open': { type: 'boolean' } },
+  status: { ...helpOption, format: { type: 'string', short: 'f' }, offline: { type: 'boolean' }, refresh: { type: 'boolean' } },
+  logout: { ...helpOption, 'forget-credentials': { type: 'boolean' } },
+  help: { ...helpOption },
+} as const satisfies Record<CommandName, Record<string, OptionSpec>>;
+
+const SECRET_IN_ARGV =
+  'The Client Secret is not accepted as an argument: arguments are visible to other users (ps) and kept in shell history. ' +
+  'Pipe it in with --client-secret-stdin, or leave the flag out to be asked for it.';
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+function optionName(raw: string): string {
+  return raw.split('=')[0] ?? raw;
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const first = argv[0];
+  if (first === undefined) return { kind: 'help', topic: null };
+  if (first === '--version' || first === '-V' || first === '-v') {
+    if (argv.length > 1) throw new UsageError(`${first} takes no further arguments.`);
+    return { kind: 'version' };
+  }
+  if (first === '--help' || first === '-h') return { kind: 'help', topic: null };
+  if (first.startsWith('-')) throw new UsageError(`Unknown option ${optionName(first)}: give a command first (setup, login, status, logout). See: pacebar --help`);
+  if (!isCommand(first)) throw new UsageError(`Unknown command '${first.slice(0, 40)}'. Commands: setup, login, status, logout, help.`);
+  return parseCommand(first, argv.slice(1));
+}
+
+function parseCommand(name: CommandName, rest: readonly string[]): Command {
+  const spec: Record<string, OptionSpec> = optionsOf[name];
+  // Refuse a secret on the command line before anything else looks at it.
+  if (name === 'setup' && rest.some((arg) => /^--client-secret(=|$)/.test(arg) || /^--secret(=|$)/.test(arg))) {
+    throw new UsageError(SECRET_IN_ARGV);
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: spec, strict: false, allowPositionals: true, tokens: true });
+  } catch {
+    throw new UsageError(`Could not read the arguments of 'pacebar ${name}'. See: pacebar ${name} --help`);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    const known = spec[token.name];
+    const shown = token.rawName;
+    if (!known) throw new UsageError(`Unknown option ${shown} for 'pacebar ${name}'. See: pacebar ${name} --help`);
+    if (known.type === 'string' && typeof token.value !== 'string') throw new UsageError(`${shown} needs a value. See: pacebar ${name} --help`);
+    if (known.type === 'string' && token.value === '') throw new UsageError(`${shown} needs a value. See: pacebar ${name} --help`);
+    if (known.type === 'boolean' && token.value !== undefined) throw new UsageError(`${shown} takes no value. See: pacebar ${name} --help`);
+  }
+  if (values.help === true) return { kind: 'help', topic: name };
+
+  if (name === 'help') {
+    if (parsed.positionals.length > 1) throw new UsageError('Usage: pacebar help [COMMAND]');
+    const topic = parsed.positionals[0];
+    if (topic === undefined) return { kind: 'help', topic: null };
+    if (!isCommand(topic)) throw new UsageError(`Unknown command '${topic.slice(0, 40)}'. Commands: setup, login, status, logout, help.`);
+    return { kind: 'help', topic };
+  }
+  // Never echo a stray argument: it may be a secret pasted in the wrong place.
+  if (parsed.positionals.length > 0) throw new UsageError(`'pacebar ${name}' takes no arguments besides its options. See: pacebar ${name} --help`);
+
+  switch (name) {
+    case 'setup': {
+      const clientId = values['client-id'];
+      if (typeof clientId !== 'string') throw new UsageError('Missing --client-id ID (the number shown at https://www.strava.com/settings/api).');
+      if (!/^\d{1,12}$/.test(clientId.trim())) throw new UsageError('--client-id must be the number shown at https://www.strava.com/settings/api.');
+      return { kind: 'setup', clientId: clientId.trim(), secretFromStdin: values['client-secret-stdin'] === true };
+    }
+    case 'login':
+      return { kind: 'login', open: values['no-open'] !== true };
+    case 'status': {
+      const format = values.format ?? 'text';
+      if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+      }
+      if (values.offline === true && values.refresh === true) throw new UsageError('--offline and --refresh cannot be used together.');
+      const mode: FetchMode = values.offline === true ? 'offline' : values.refresh === true ? 'refresh' : 'auto';
+      return { kind: 'status', format: format as Format, mode };
+    }
+    case 'logout':
+      return { kind: 'logout', forgetCredentials: values['forget-credentials'] === true };
+  }
+}

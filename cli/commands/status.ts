@@ -1,0 +1,118 @@
+// `pacebar status`: the cached stats, refreshed first when due and allowed by Strava's rate budget.
+import { KeychainUnavailableError, RateLimitedError } from '../../main/core/errors';
+import type { PacebarEngine } from '../../main/core/engine';
+import type { CacheData } from '../../main/core/store/cache';
+import type { Settings } from '../../main/core/store/settings';
+import type { FetchMode, Format } from '../args';
+import type { Context } from '../context';
+import {
+  CliError,
+  EXIT,
+  NO_CREDENTIALS_MESSAGE,
+  NOT_CONNECTED_MESSAGE,
+  RECONNECT_MESSAGE,
+  describeFailure,
+  isTransient,
+} from '../exitCodes';
+import { hasCachedData, lastFetchedAt, renderStatus, waybarProblem, type ProblemKind } from '../formats';
+import { isStale as isCacheStale } from '../../main/core/app/dashboardState';
+
+/** After a failed fetch, automatic refreshes wait this long (status bars may poll every minute). */
+export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
+
+/** Whether to ask Strava now. Pure; the rate budget is checked separately. */
+export function shouldFetch(mode: FetchMode, settings: Settings, cache: CacheData, now: number): boolean {
+  if (mode === 'offline') return false;
+  if (mode === 'refresh') return true;
+  if (!hasCachedData(settings, cache)) return true;
+  const fetchedAt = lastFetchedAt(cache);
+  if (fetchedAt === null) return true;
+  const interval = settings.refreshIntervalMinutes * 60_000;
+  if (now - fetchedAt < interval) return false;
+  const failedAt = cache.lastFailure?.at ?? null;
+  return failedAt === null || failedAt < fetchedAt || now - failedAt >= Math.min(interval, RETRY_AFTER_FAILURE_MS);
+}
+
+/** The app's staleness rule, plus a fetch that just failed and a cache with no fetch time at all. */
+export function isStale(settings: Settings, cache: CacheData, now: number, fetchFailed: boolean): boolean {
+  return fetchFailed || lastFetchedAt(cache) === null || isCacheStale(cache, settings, now);
+}
+
+class StatusProblem extends CliError {
+  constructor(
+    message: string,
+    exitCode: (typeof EXIT)[keyof typeof EXIT],
+    readonly kind: ProblemKind,
+  ) {
+    super(message, exitCode);
+  }
+}
+
+/** Connection state without the network; the keychain is read only when fetching. */
+async function ensureConnected(engine: PacebarEngine, useKeychain: boolean): Promise<void> {
+  const settings = engine.settings.get();
+  if (!useKeychain) {
+    if (settings.athleteId !== null) return;
+    if (settings.clientId === null) throw new StatusProblem(NO_CREDENTIALS_MESSAGE, EXIT.notConnected, 'disconnected');
+    throw new StatusProblem(NOT_CONNECTED_MESSAGE, EXIT.notConnected, 'disconnected');
+  }
+  const state = await engine.status();
+  if (state === 'needs_credentials') throw new StatusProblem(NO_CREDENTIALS_MESSAGE, EXIT.notConnected, 'disconnected');
+  if (state === 'not_connected') throw new StatusProblem(NOT_CONNECTED_MESSAGE, EXIT.notConnected, 'disconnected');
+  if (state === 'reconnect_needed') throw new StatusProblem(RECONNECT_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
+}
+
+/** Fetches; returns whether it failed in a way that still allows showing the cache. */
+async function refresh(engine: PacebarEngine): Promise<{ failed: boolean; error?: unknown }> {
+  // Spent budget: not even a token refresh goes out before the window resets.
+  const blockedUntil = engine.budget.blockedUntil();
+  if (blockedUntil !== null) return { failed: true, error: new RateLimitedError(blockedUntil) };
+  try {
+    await engine.sync();
+    return { failed: false };
+  } catch (error) {
+    if (isTransient(error)) return { failed: true, error };
+    throw error;
+  }
+}
+
+export async function runStatus(ctx: Context, options: { format: Format; mode: FetchMode }): Promise<number> {
+  const { io } = ctx;
+  try {
+    const engine = ctx.engine();
+    const now0 = engine.clock();
+    const before = engine.settings.get();
+    const wantsFetch = shouldFetch(options.mode, before, engine.cache.read(), now0);
+    await ensureConnected(engine, options.mode !== 'offline');
+    let outcome: { failed: boolean; error?: unknown } = { failed: false };
+    if (wantsFetch) outcome = await refresh(engine);
+
+    const settings = engine.settings.get();
+    const cache = engine.cache.read();
+    const now = engine.clock();
+    if (!hasCachedData(settings, cache)) {
+      if (outcome.error) throw outcome.error;
+      throw new CliError(
+        options.mode === 'offline'
+          ? 'No cached data yet, and --offline does not fetch any. Run: pacebar status'
+          : 'No data from Strava yet. Try again later.',
+        EXIT.unavailable,
+      );
+    }
+    if (outcome.failed && options.mode === 'refresh' && options.format === 'text') {
+      io.err(`pacebar: showing cached data: ${describeFailure(outcome.error).message}`);
+    }
+    const stale = isStale(settings, cache, now, outcome.failed);
+    io.out(renderStatus(options.format, { settings, cache, now, utcOffsetMinutes: engine.utcOffsetMinutes(now), stale }));
+    return EXIT.ok;
+  } catch (error) {
+    if (options.format !== 'waybar') throw error;
+    // waybar hides a custom module whose command exits non-zero: keep it visible, saying what to do.
+    const failure = describeFailure(error);
+    const kind: ProblemKind =
+      error instanceof StatusProblem ? error.kind : failure.exitCode === EXIT.notConnected ? 'disconnected' : failure.exitCode === EXIT.reconnectNeeded ? 'reconnect' : 'error';
+    io.out(JSON.stringify(waybarProblem(kind, error instanceof KeychainUnavailableError ? error.message : failure.message)));
+    io.err(`pacebar: ${failure.message}`);
+    return EXIT.ok;
+  }
+}

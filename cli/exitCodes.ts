@@ -1,0 +1,77 @@
+// Exit codes of `pacebar`, and how any error becomes one code and one secret-free line.
+import { PacebarError } from '../main/core/errors';
+
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  notConnected: 3,
+  reconnectNeeded: 4,
+  unavailable: 5,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error the command raises itself: its message is already the line the user should read. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+    this.name = 'UsageError';
+  }
+}
+
+export const NOT_CONNECTED_MESSAGE = 'Not connected. Run: pacebar login';
+export const NO_CREDENTIALS_MESSAGE = 'No Strava API application set up. Run: pacebar setup --client-id ID';
+export const RECONNECT_MESSAGE = 'Strava access was revoked or has expired. Run: pacebar login';
+
+/** Errors after which cached data is still worth showing: Strava is just unreachable right now. */
+const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited']);
+
+export function isTransient(error: unknown): boolean {
+  return error instanceof PacebarError && TRANSIENT.has(error.code);
+}
+
+export interface Failure {
+  exitCode: ExitCode;
+  message: string;
+}
+
+/** One line, whatever the error; engine messages are written secret-free, others are not repeated. */
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof CliError) return { exitCode: error.exitCode, message: oneLine(error.message) };
+  if (error instanceof PacebarError) {
+    switch (error.code) {
+      case 'not_connected':
+        return { exitCode: EXIT.notConnected, message: NOT_CONNECTED_MESSAGE };
+      case 'no_credentials':
+        return { exitCode: EXIT.notConnected, message: NO_CREDENTIALS_MESSAGE };
+      case 'reconnect_needed':
+        return { exitCode: EXIT.reconnectNeeded, message: RECONNECT_MESSAGE };
+      case 'invalid_input':
+        return { exitCode: EXIT.usage, message: oneLine(error.message) };
+      case 'network':
+      case 'timeout':
+      case 'server':
+      case 'rate_limited':
+        return { exitCode: EXIT.unavailable, message: oneLine(error.message) };
+      default:
+        return { exitCode: EXIT.failure, message: oneLine(error.message) };
+    }
+  }
+  const name = error instanceof Error && /^[A-Za-z]{1,40}$/.test(error.name) ? ` (${error.name})` : '';
+  return { exitCode: EXIT.failure, message: `Something unexpected went wrong${name}. Try again.` };
+}
+
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,126 @@
+// What the tray shows, as plain data: tooltip and menu items for a DashboardState at a given time.
+// Pure (no Electron), so every state's labels and enabled flags are unit-tested; trayController
+// turns this into a real Menu.
+import type { DashboardState, Sport } from '../../preload/contract';
+import { formatAgo, formatDistance } from '../core/stats/formatDistance';
+
+export type TrayItemId =
+  | 'athlete'
+  | 'summary'
+  | 'updated'
+  | 'status'
+  | 'open'
+  | 'refresh'
+  | 'connect'
+  | 'disconnect'
+  | 'settings'
+  | 'quit'
+  | 'separator';
+
+export interface TrayItem {
+  id: TrayItemId;
+  label: string;
+  enabled: boolean;
+  type?: 'normal' | 'separator';
+}
+
+export interface TrayModel {
+  /** Hover text (Windows caps it at 127 characters). */
+  tooltip: string;
+  /** Compact one-liner, e.g. "Run 24.3 km". The tray shows only its icon; kept for a menu-bar title. */
+  title: string;
+  items: TrayItem[];
+}
+
+export const TOOLTIP_MAX = 127;
+
+const SPORT_LABEL: Record<Sport, string> = { run: 'Run', ride: 'Ride', swim: 'Swim' };
+
+const info = (id: TrayItemId, label: string): TrayItem => ({ id, label, enabled: false });
+const action = (id: TrayItemId, label: string, enabled = true): TrayItem => ({ id, label, enabled });
+const separator = (): TrayItem => ({ id: 'separator', label: '', enabled: true, type: 'separator' });
+
+/** "Run · week 24.3 km · YTD 1,204 km" for the primary sport, or null without data. */
+export function summaryLine(state: DashboardState): string | null {
+  if (!state.data) return null;
+  const sport = state.settings.primarySport;
+  const totals = state.data.stats.totals[sport];
+  const units = state.settings.units;
+  return `${SPORT_LABEL[sport]} · week ${formatDistance(totals.week.distance, units)} · YTD ${formatDistance(totals.ytd.distance, units)}`;
+}
+
+function minutesUntil(iso: string, now: number): number {
+  return Math.max(1, Math.ceil((Date.parse(iso) - now) / 60_000));
+}
+
+/** Lines that explain why the numbers may be missing or old; informational, not clickable. */
+export function statusLines(state: DashboardState, now: number): string[] {
+  if (state.loading) return ['Loading…'];
+  const connection = state.connection;
+  switch (connection.kind) {
+    case 'needs_credentials':
+      return ['Needs setup: add your Strava API application'];
+    case 'not_connected':
+      return ['Not connected to Strava'];
+    case 'connecting':
+      return ['Connecting to Strava…'];
+    case 'reconnect_needed':
+      return ['Reconnect needed: Strava access was lost'];
+    case 'keychain_unavailable':
+      return [`Keychain unavailable: ${connection.detail}`];
+    case 'connected':
+      break;
+  }
+  const lines: string[] = [];
+  const sync = state.sync;
+  if (sync.refreshing) lines.push('Refreshing…');
+  if (sync.rateLimitedUntil !== null && Date.parse(sync.rateLimitedUntil) > now) {
+    lines.push(`Strava rate limit reached: retrying in ${minutesUntil(sync.rateLimitedUntil, now)} min`);
+  } else if (sync.offline) {
+    lines.push('Offline: showing saved data');
+  } else if (state.data?.stale) {
+    lines.push('Data may be out of date');
+  }
+  if (state.missingScopes.length > 0) lines.push('Missing permissions: reconnect to grant them');
+  return lines;
+}
+
+function tooltipFor(state: DashboardState, summary: string | null, status: string[]): string {
+  const head = state.data ? `Pacebar · ${state.data.athlete.name}` : 'Pacebar';
+  const lines = [head, ...(summary ? [summary] : []), ...status];
+  const text = lines.join('\n');
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
+
+export function trayMenuModel(state: DashboardState, now: number): TrayModel {
+  const summary = summaryLine(state);
+  const status = statusLines(state, now);
+  const kind = state.connection.kind;
+  const connected = kind === 'connected';
+  const items: TrayItem[] = [];
+
+  if (state.data) {
+    items.push(info('athlete', state.data.athlete.name));
+    if (summary) items.push(info('summary', summary));
+    items.push(info('updated', `Updated ${formatAgo(Date.parse(state.data.updatedAt), now)}`));
+  }
+  for (const line of status) items.push(info('status', line));
+  if (items.length > 0) items.push(separator());
+
+  items.push(action('open', 'Open dashboard'));
+  items.push(action('refresh', 'Refresh now', connected && !state.loading && !state.sync.refreshing));
+  if (connected) {
+    items.push(action('disconnect', 'Disconnect'));
+  } else if (kind === 'reconnect_needed') {
+    items.push(action('connect', 'Reconnect Strava…'));
+    items.push(action('disconnect', 'Disconnect'));
+  } else {
+    items.push(action('connect', 'Connect Strava…', !state.loading && kind !== 'connecting'));
+  }
+  items.push(action('settings', 'Settings…'));
+  items.push(separator());
+  items.push(action('quit', 'Quit Pacebar'));
+
+  const title = state.data ? `${SPORT_LABEL[state.settings.primarySport]} ${formatDistance(state.data.stats.totals[state.settings.primarySport].week.distance, state.settings.units)}` : '';
+  return { tooltip: tooltipFor(state, summary, status), title, items };
+}

@@ -1,0 +1,97 @@
+// The dashboard: one window at a time, created on demand and destroyed when closed, so an idle
+// tray app runs no renderer process. Sandboxed and context-isolated; its only API is the preload's.
+import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { APP_INDEX_URL } from '../app/appProtocol';
+
+export interface DashboardWindowOptions {
+  preloadPath: string;
+  /** Defaults to app://pacebar/index.html. */
+  url?: string;
+  /** macOS agent apps (no Dock icon) must ask to come to the front. */
+  bringAppToFront?: () => void;
+  /** Called once the new window's webContents exists (e.g. to push state). */
+  onCreated?: (window: BrowserWindow) => void;
+}
+
+/** Matches the renderer's --bg so there is no white flash in dark mode. */
+export function dashboardBackground(dark: boolean): string {
+  return dark ? '#111113' : '#f3f3f0';
+}
+
+export function dashboardWindowOptions(preloadPath: string, dark: boolean): BrowserWindowConstructorOptions {
+  return {
+    width: 900,
+    height: 720,
+    minWidth: 560,
+    minHeight: 480,
+    title: 'Pacebar',
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: dashboardBackground(dark),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+export class DashboardWindow {
+  private window: BrowserWindow | null = null;
+
+  constructor(private readonly options: DashboardWindowOptions) {}
+
+  /** Shows the dashboard: focuses the open one, or creates it. */
+  open(): BrowserWindow {
+    const existing = this.window;
+    if (existing && !existing.isDestroyed()) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      this.options.bringAppToFront?.();
+      return existing;
+    }
+    const window = new BrowserWindow(dashboardWindowOptions(this.options.preloadPath, nativeTheme.shouldUseDarkColors));
+    this.window = window;
+    window.once('ready-to-show', () => {
+      window.show();
+      window.focus();
+      this.options.bringAppToFront?.();
+    });
+    // No hide-on-close: closing frees the renderer; the tray keeps the app alive.
+    window.on('closed', () => {
+      if (this.window === window) this.window = null;
+    });
+    this.options.onCreated?.(window);
+    void window.loadURL(this.options.url ?? APP_INDEX_URL).catch(() => {
+      // did-fail-load already logged by Chromium; the window stays (blank) until the user closes it.
+    });
+    return window;
+  }
+
+  isOpen(): boolean {
+    return this.window !== null && !this.window.isDestroyed();
+  }
+
+  webContents(): WebContents | null {
+    const window = this.window;
+    if (!window || window.isDestroyed()) return null;
+    return window.webContents;
+  }
+
+  browserWindow(): BrowserWindow | null {
+    return this.window && !this.window.isDestroyed() ? this.window : null;
+  }
+
+  close(): void {
+    this.window?.close();
+  }
+}

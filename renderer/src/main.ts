@@ -1,0 +1,125 @@
+// Wiring: get the state once, listen for pushes, and render each section from the latest state.
+import type { DashboardState, PacebarApi } from '../../preload/contract';
+import { athleteCard } from './athleteCard';
+import { connectPanel, connectingPanel } from './connectPanel';
+import { el, renderKeyed } from './dom';
+import { setupForm } from './setupForm';
+import { settingsPanel } from './settingsPanel';
+import { banner, bannerSpecs } from './statusBanner';
+import { syncBar } from './syncBar';
+import { totalsSection } from './totalsTable';
+import { weekSummary } from './weekSummary';
+import { weeklyChart } from './weeklyChart';
+
+function byId(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`index.html lacks #${id}`);
+  return found;
+}
+
+function loadingPanel(): HTMLElement[] {
+  return [
+    el('p', { class: 'loading', role: 'status' }, 'Loading…'),
+    el('div', { class: 'skeleton skeleton-title', 'aria-hidden': 'true' }),
+    el('div', { class: 'skeleton skeleton-block', 'aria-hidden': 'true' }),
+    el('div', { class: 'skeleton skeleton-block', 'aria-hidden': 'true' }),
+  ];
+}
+
+export function start(api: PacebarApi): void {
+  const app = byId('app');
+  const banners = byId('banners');
+  const panel = byId('panel');
+  const dashboard = byId('dashboard');
+  const athlete = byId('athlete');
+  const week = byId('week');
+  const chart = byId('chart');
+  const totals = byId('totals');
+  const sync = syncBar(api);
+  byId('sync').replaceChildren(sync.element);
+  const settings = settingsPanel(api);
+  byId('settings-slot').replaceChildren(settings.element);
+
+  function render(state: DashboardState): void {
+    const { connection, data, settings: prefs } = state;
+    const kind = state.loading ? 'loading' : connection.kind;
+    app.dataset.connection = kind;
+    const now = Date.now();
+
+    const specs = state.loading ? [] : bannerSpecs(state, now, navigator.userAgent);
+    renderKeyed(banners, specs, () => specs.map((spec) => banner(spec, api)));
+
+    const showsData = !state.loading && data !== null && (kind === 'connected' || kind === 'reconnect_needed' || kind === 'keychain_unavailable');
+    const panelKey: unknown[] =
+      kind === 'loading' ? ['loading']
+      : kind === 'needs_credentials' ? ['setup']
+      : kind === 'not_connected' ? ['connect', prefs.signInMethod]
+      : kind === 'connecting' ? ['connecting', connection.kind === 'connecting' ? connection.method : 'window']
+      : kind === 'connected' && !data ? ['fetching']
+      : ['none'];
+    renderKeyed(panel, panelKey, () => {
+      switch (panelKey[0]) {
+        case 'loading': return loadingPanel();
+        case 'setup': return setupForm(prefs.clientId, api);
+        case 'connect': return connectPanel(prefs.signInMethod, api);
+        case 'connecting': return connectingPanel(connection.kind === 'connecting' ? connection.method : 'window', api);
+        case 'fetching': return [el('p', { class: 'loading', role: 'status' }, 'Connected. Fetching your stats from Strava…')];
+        default: return [];
+      }
+    });
+    panel.hidden = panelKey[0] === 'none';
+
+    dashboard.hidden = !showsData;
+    if (showsData && data) {
+      const { units, primarySport } = prefs;
+      renderKeyed(athlete, data.athlete, () => athleteCard(data.athlete, api));
+      renderKeyed(week, [data.stats.totals[primarySport], primarySport, units], () =>
+        weekSummary(primarySport, data.stats.totals[primarySport], units),
+      );
+      renderKeyed(chart, [data.stats.weekly[primarySport], primarySport, units], () =>
+        weeklyChart(data.stats.weekly[primarySport] ?? [], primarySport, units),
+      );
+      renderKeyed(totals, [data.stats, primarySport, units], () => totalsSection(data.stats, units, primarySport));
+    }
+    sync.update(
+      showsData && data
+        ? {
+            updatedAt: data.updatedAt,
+            // Data that can no longer be refreshed is stale whatever main last said.
+            stale: data.stale || kind !== 'connected',
+            refreshing: state.sync.refreshing,
+            canRefresh: kind === 'connected',
+          }
+        : null,
+    );
+
+    settings.element.hidden = state.loading;
+    settings.update(state);
+  }
+
+  let pushed = false;
+  api.onStateChanged((state) => {
+    pushed = true;
+    render(state);
+  });
+  api
+    .getState()
+    .then((state) => {
+      // A push that arrived first is newer than this answer.
+      if (!pushed) render(state);
+    })
+    .catch((error: unknown) => showFatal(error));
+  setInterval(() => sync.tick(), 30_000);
+}
+
+function showFatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const panel = document.getElementById('panel');
+  panel?.replaceChildren(el('p', { class: 'banner banner-error', role: 'alert' }, `Pacebar could not load its state: ${message.split('\n')[0] ?? ''}`));
+}
+
+if (typeof window.pacebar === 'object' && window.pacebar !== null) {
+  start(window.pacebar);
+} else {
+  showFatal(new Error('the preload bridge is missing.'));
+}

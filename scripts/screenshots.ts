@@ -1,0 +1,53 @@
+// Screenshots of the dashboard's main states in light and dark: `npx tsx scripts/screenshots.ts [outDir]`.
+// Builds the renderer, opens it in headless Chromium with fixture states (test/renderer/harness.ts)
+// and writes e.g. screenshots/connected-light.png.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fixtures, type FixtureName } from '../test/renderer/fixtures';
+import { closeHarness, openDashboard } from '../test/renderer/harness';
+
+const SHOTS: [file: string, fixture: FixtureName][] = [
+  ['setup', 'needsCredentials'],
+  ['not-connected', 'notConnected'],
+  ['connecting', 'connectingBrowser'],
+  ['connected', 'connected'],
+  ['refreshing', 'refreshing'],
+  ['offline', 'offline'],
+  ['rate-limited', 'rateLimited'],
+  ['missing-scopes', 'missingScopes'],
+  ['reconnect-needed', 'reconnectNeeded'],
+  ['keychain-unavailable', 'keychainUnavailable'],
+  ['settings', 'connected'],
+];
+
+const outDir = resolve(process.argv[2] ?? 'screenshots');
+mkdirSync(outDir, { recursive: true });
+const states = fixtures();
+let failed = false;
+try {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [file, fixture] of SHOTS) {
+      const dashboard = await openDashboard(states[fixture], { colorScheme, viewport: { width: 420, height: 720 } });
+      try {
+        if (file === 'settings') await dashboard.page.locator('#settings summary').click();
+        // Let the avatar decode before the shot.
+        await dashboard.page.waitForFunction(() =>
+          Array.from((globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } }).document.images).every((img) => img.complete),
+        );
+        const path = resolve(outDir, `${file}-${colorScheme}.png`);
+        await dashboard.page.screenshot({ path, fullPage: file !== 'settings' });
+        if (file === 'settings') await dashboard.page.locator('#settings').screenshot({ path });
+        if (dashboard.consoleErrors.length > 0) {
+          failed = true;
+          console.error(`${file}-${colorScheme}: console errors: ${dashboard.consoleErrors.join(' | ')}`);
+        }
+        console.log(path);
+      } finally {
+        await dashboard.close();
+      }
+    }
+  }
+} finally {
+  await closeHarness();
+}
+if (failed) process.exitCode = 1;

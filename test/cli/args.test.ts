@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../cli/args';
+import { UsageError } from '../../cli/exitCodes';
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseCommandLine(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).not.toMatch(/\n/);
+    return error as UsageError;
+  }
+  throw new Error(`expected a usage error for ${argv.join(' ')}`);
+}
+
+describe('parseCommandLine', () => {
+  it('help and version', () => {
+    expect(parseCommandLine([])).toEqual({ kind: 'help', topic: null });
+    expect(parseCommandLine(['--help'])).toEqual({ kind: 'help', topic: null });
+    expect(parseCommandLine(['-h'])).toEqual({ kind: 'help', topic: null });
+    expect(parseCommandLine(['help'])).toEqual({ kind: 'help', topic: null });
+    expect(parseCommandLine(['help', 'status'])).toEqual({ kind: 'help', topic: 'status' });
+    expect(parseCommandLine(['status', '--help'])).toEqual({ kind: 'help', topic: 'status' });
+    expect(parseCommandLine(['login', '-h'])).toEqual({ kind: 'help', topic: 'login' });
+    expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCommandLine(['-V'])).toEqual({ kind: 'version' });
+    usageError(['help', 'nope']);
+    usageError(['--version', 'status']);
+  });
+
+  it('setup', () => {
+    expect(parseCommandLine(['setup', '--client-id', '12345'])).toEqual({ kind: 'setup', clientId: '12345', secretFromStdin: false });
+    expect(parseCommandLine(['setup', '--client-id=678', '--client-secret-stdin'])).toEqual({ kind: 'setup', clientId: '678', secretFromStdin: true });
+    expect(usageError(['setup']).message).toMatch(/--client-id/);
+    expect(usageError(['setup', '--client-id']).message).toMatch(/needs a value/);
+    expect(usageError(['setup', '--client-id', 'abc']).message).toMatch(/number/);
+    expect(usageError(['setup', '--client-id', '1', '--client-secret-stdin=yes']).message).toMatch(/takes no value/);
+  });
+
+  it('refuses a client secret on the command line without repeating it', () => {
+    for (const argv of [
+      ['setup', '--client-id', '1', '--client-secret', 'topsecretvalue'],
+      ['setup', '--client-secret=topsecretvalue', '--client-id', '1'],
+      ['setup', '--secret', 'topsecretvalue'],
+    ]) {
+      const error = usageError(argv);
+      expect(error.message).toMatch(/not accepted as an argument/);
+      expect(error.message).toMatch(/--client-secret-stdin/);
+      expect(error.message).not.toMatch(/topsecretvalue/);
+    }
+  });
+
+  it('never repeats a stray argument or an unknown option\'s value', () => {
+    expect(usageError(['setup', '--client-id', '1', 'topsecretvalue']).message).not.toMatch(/topsecretvalue/);
+    const unknown = usageError(['status', '--token=topsecretvalue']);
+    expect(unknown.message).toMatch(/--token/);
+    expect(unknown.message).not.toMatch(/topsecretvalue/);
+  });
+
+  it('login', () => {
+    expect(parseCommandLine(['login'])).toEqual({ kind: 'login', open: true });
+    expect(parseCommandLine(['login', '--no-open'])).toEqual({ kind: 'login', open: false });
+    usageError(['login', '--open=false']);
+  });
+
+  it('status', () => {
+    expect(parseCommandLine(['status'])).toEqual({ kind: 'status', format: 'text', mode: 'auto' });
+    expect(parseCommandLine(['status', '--format', 'json'])).toEqual({ kind: 'status', format: 'json', mode: 'auto' });
+    expect(parseCommandLine(['status', '--format=waybar', '--offline'])).toEqual({ kind: 'status', format: 'waybar', mode: 'offline' });
+    expect(parseCommandLine(['status', '-f', 'json', '--refresh'])).toEqual({ kind: 'status', format: 'json', mode: 'refresh' });
+    expect(usageError(['status', '--format', 'xml']).message).toMatch(/text, json, waybar/);
+    expect(usageError(['status', '--format']).message).toMatch(/needs a value/);
+    expect(usageError(['status', '--offline', '--refresh']).message).toMatch(/together/);
+    usageError(['status', 'now']);
+  });
+
+  it('logout', () => {
+    expect(parseCommandLine(['logout'])).toEqual({ kind: 'logout', forgetCredentials: false });
+    expect(parseCommandLine(['logout', '--forget-credentials'])).toEqual({ kind: 'logout', forgetCredentials: true });
+  });
+
+  it('unknown commands and options', () => {
+    expect(usageError(['stauts']).message).toMatch(/Unknown command 'stauts'/);
+    expect(usageError(['--offline']).message).toMatch(/give a command first/);
+    expect(usageError(['logout', '--force']).message).toMatch(/Unknown option --force for 'pacebar logout'/);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkup, lastFetchedAt, renderStatus, statusJson, statusText, statusWaybar, waybarProblem, type StatusInput } from '../../cli/formats';
+import { emptyCache, type CacheData } from '../../main/core/store/cache';
+import { settingsDefaults, type Settings } from '../../main/core/store/settings';
+import type { ActivityStats, Athlete } from '../../main/core/strava/models';
+
+// Wednesday 2024-06-12 12:00 UTC; the week starts Monday 2024-06-10.
+const NOW = Date.UTC(2024, 5, 12, 12, 0, 0);
+const HOUR = 3_600_000;
+
+const totals = (distance: number, count = 1) => ({ count, distance, moving_time: distance / 3, elapsed_time: distance / 3, elevation_gain: 10 });
+
+const stats: ActivityStats = {
+  biggest_ride_distance: 100_000,
+  biggest_climb_elevation_gain: 800,
+  recent_run_totals: totals(80_100, 8),
+  recent_ride_totals: totals(120_000, 3),
+  recent_swim_totals: totals(3_000, 2),
+  ytd_run_totals: totals(1_204_400, 120),
+  ytd_ride_totals: totals(2_500_000, 40),
+  ytd_swim_totals: totals(40_000, 20),
+  all_run_totals: totals(9_000_000, 900),
+  all_ride_totals: totals(20_000_000, 400),
+  all_swim_totals: totals(100_000, 50),
+};
+
+const athlete: Athlete = { id: 7, firstname: 'Ada', lastname: 'Love & <Lace>', measurement_preference: 'meters', some_field: 'kept' } as Athlete;
+
+function activity(id: number, sportType: string, distance: number, startLocal: number) {
+  return { id, sportType, distance, movingTime: 1000, elevationGain: 5, start: startLocal, startLocal };
+}
+
+function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean } = {}): StatusInput {
+  return {
+    settings: { ...settingsDefaults, athleteId: 7, clientId: '1', ...overrides.settings },
+    cache: {
+      ...emptyCache(),
+      athleteId: 7,
+      athlete,
+      stats,
+      athleteFetchedAt: NOW - 2 * HOUR,
+      statsFetchedAt: NOW - HOUR,
+      activitiesFetchedAt: NOW - HOUR,
+      activities: [
+        activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)),
+        activity(2, 'TrailRun', 14_300, Date.UTC(2024, 5, 11, 7)),
+        activity(3, 'Ride', 40_000, Date.UTC(2024, 5, 11, 17)),
+        activity(4, 'Run', 5_000, Date.UTC(2024, 5, 9, 7)), // last week's Sunday
+        activity(5, 'Walk', 3_000, Date.UTC(2024, 5, 11, 8)),
+      ],
+      ...overrides.cache,
+    },
+    now: NOW,
+    utcOffsetMinutes: 0,
+    stale: overrides.stale ?? false,
+  };
+}
+
+describe('text format', () => {
+  it('one line for the primary sport: this week and YTD', () => {
+    expect(statusText(input())).toBe('Run · week 24.3 km · YTD 1,204 km');
+    expect(statusText(input({ stale: true }))).toBe('Run · week 24.3 km · YTD 1,204 km (stale)');
+    expect(statusText(input({ settings: { primarySport: 'ride' } }))).toBe('Ride · week 40.0 km · YTD 2,500 km');
+  });
+
+  it('follows the units setting, else the athlete\'s Strava preference', () => {
+    expect(statusText(input({ settings: { units: 'imperial' } }))).toBe('Run · week 15.1 mi · YTD 748 mi');
+    const feet = input({ cache: { athlete: { ...athlete, measurement_preference: 'feet' } } });
+    expect(statusText(feet)).toMatch(/ mi · YTD .* mi$/);
+    expect(statusText({ ...feet, settings: { ...feet.settings, units: 'metric' } })).toMatch(/ km$/);
+  });
+});
+
+describe('json format', () => {
+  it('the athlete and stats as cached, this week per sport in metres and seconds', () => {
+    const body = statusJson(input());
+    expect(body.athlete).toBe(athlete);
+    expect((body.athlete as Record<string, unknown>).some_field).toBe('kept');
+    expect(body.stats).toBe(stats);
+    expect(body.this_week).toEqual({
+      run: { count: 2, distance: 24_300, moving_time: 2000, elevation_gain: 10 },
+      ride: { count: 1, distance: 40_000, moving_time: 1000, elevation_gain: 5 },
+      swim: { count: 0, distance: 0, moving_time: 0, elevation_gain: 0 },
+    });
+    expect(body.updated_at).toBe(new Date(NOW - HOUR).toISOString());
+    expect(body.stale).toBe(false);
+    const text = renderStatus('json', input({ stale: true }));
+    expect(text).not.toMatch(/\n/);
+    expect(JSON.parse(text).stale).toBe(true);
+  });
+
+  it('stats may be missing (never fetched): null, not a crash', () => {
+    expect(statusJson(input({ cache: { stats: null } })).stats).toBeNull();
+    expect(statusText(input({ cache: { stats: null } }))).toBe('Run · week 24.3 km · YTD 0.0 km');
+  });
+});
+
+describe('waybar format', () => {
+  it('text, multi-line tooltip with week / 4 weeks / YTD per sport, and a class', () => {
+    const out = statusWaybar(input());
+    expect(Object.keys(out).sort()).toEqual(['class', 'text', 'tooltip']);
+    expect(out.class).toBe('ok');
+    expect(out.text).toBe('Run · week 24.3 km · YTD 1,204 km');
+    const lines = out.tooltip.split('\n');
+    expect(lines[0]).toBe('Ada Love &amp; &lt;Lace&gt;');
+    expect(lines).toContain('Run: week 24.3 km · 4 weeks 80.1 km · YTD 1,204 km');
+    expect(lines).toContain('Ride: week 40.0 km · 4 weeks 120 km · YTD 2,500 km');
+    expect(lines).toContain('Swim: week 0.0 km · 4 weeks 3.0 km · YTD 40.0 km');
+    expect(lines.at(-1)).toBe('Updated 1 h ago');
+  });
+
+  it('stale data has class stale', () => {
+    const out = statusWaybar(input({ stale: true }));
+    expect(out.class).toBe('stale');
+    expect(out.tooltip).toMatch(/\(stale\)$/);
+    expect(JSON.parse(renderStatus('waybar', input({ stale: true })))).toEqual(out);
+  });
+
+  it('problems keep the module visible with a class and the message as tooltip', () => {
+    expect(waybarProblem('disconnected', 'Not connected. Run: pacebar login')).toEqual({
+      text: 'Strava: not connected',
+      tooltip: 'Not connected. Run: pacebar login',
+      class: 'disconnected',
+    });
+    expect(waybarProblem('reconnect', 'x').class).toBe('reconnect');
+    expect(waybarProblem('error', 'a <b> & c').tooltip).toBe('a &lt;b&gt; &amp; c');
+  });
+
+  it('escapes Pango markup', () => {
+    expect(escapeMarkup(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
+  });
+});
+
+describe('lastFetchedAt', () => {
+  it('is the newest of the fetch times, or null', () => {
+    expect(lastFetchedAt(input().cache)).toBe(NOW - HOUR);
+    expect(lastFetchedAt(emptyCache())).toBeNull();
+  });
+});

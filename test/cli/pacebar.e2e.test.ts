@@ -1,0 +1,365 @@
+// The built `pacebar` command end to end against the Strava simulator: setup, login through a
+// stand-in browser, status in every format, token rotation, failures, logout; and no token or
+// secret ever printed or written to the config folder.
+import { createRequire } from 'node:module';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../../sim/index';
+import { buildCliOnce, cleanEnv, deadPort, filesUnder, newAccount, runCli, transcript, type Account, type RunResult } from './cliHarness';
+
+const keytar = createRequire(import.meta.url)('keytar') as {
+  getPassword(service: string, account: string): Promise<string | null>;
+};
+
+const ATHLETE_NAME = 'Zoë Ødegård-Núñez';
+
+function expectOneErrorLine(result: RunResult, pattern: RegExp): void {
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^pacebar: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+function json(result: RunResult): Record<string, any> {
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as Record<string, any>;
+}
+
+const sims: StravaSim[] = [];
+const accounts: Account[] = [];
+
+async function sim(): Promise<StravaSim> {
+  // The command runs on the real clock: the sim's clock starts there too.
+  const started = await startStravaSim({ now: Date.now() });
+  sims.push(started);
+  return started;
+}
+
+function account(baseUrl: string): Account {
+  const created = newAccount(baseUrl);
+  accounts.push(created);
+  return created;
+}
+
+async function setUp(a: Account): Promise<void> {
+  const result = await a.run(['setup', '--client-id', DEMO_CLIENT.clientId, '--client-secret-stdin'], { input: `${DEMO_CLIENT.clientSecret}\n` });
+  expect(result.code, result.stderr).toBe(0);
+}
+
+beforeAll(() => {
+  buildCliOnce();
+});
+
+afterAll(async () => {
+  // Leave nothing in the test keyring, then check nothing secret ever showed up.
+  for (const a of accounts) await a.run(['logout', '--forget-credentials']);
+  const secrets = sims.flatMap((s) => s.issuedSecrets());
+  expect(secrets.length).toBeGreaterThan(2);
+  const files = accounts.flatMap((a) => filesUnder(a.configDir));
+  for (const secret of secrets) {
+    for (const output of transcript) expect(output.includes(secret), 'a secret was printed').toBe(false);
+    for (const file of files) expect(file.text.includes(secret), `a secret is in ${file.path}`).toBe(false);
+  }
+  for (const s of sims) await s.close();
+  for (const a of accounts) a.dispose();
+});
+
+// Each test runs the command several times; a busy CI machine needs more than the default 30 s.
+describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
+  let strava: StravaSim;
+  let a: Account;
+
+  beforeAll(async () => {
+    strava = await sim();
+    a = account(strava.baseUrl);
+  });
+
+  it('without an API application, status says to run setup (exit 3)', async () => {
+    const result = await a.run(['status']);
+    expect(result.code).toBe(3);
+    expectOneErrorLine(result, /No Strava API application set up\. Run: pacebar setup --client-id ID/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('login without an API application also says to run setup (exit 3)', async () => {
+    const result = await a.run(['login', '--no-open']);
+    expect(result.code).toBe(3);
+    expectOneErrorLine(result, /pacebar setup/);
+  });
+
+  it('setup refuses the secret as an argument, and a missing secret without a terminal', async () => {
+    const inArgv = await a.run(['setup', '--client-id', '12345', '--client-secret', DEMO_CLIENT.clientSecret]);
+    expect(inArgv.code).toBe(2);
+    expectOneErrorLine(inArgv, /not accepted as an argument.*--client-secret-stdin/);
+    const noTty = await a.run(['setup', '--client-id', '12345']);
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toMatch(/strava\.com\/settings\/api/);
+    expect(noTty.stderr).toMatch(/^pacebar: .*--client-secret-stdin/m);
+    const empty = await a.run(['setup', '--client-id', '12345', '--client-secret-stdin'], { input: '  \n' });
+    expect(empty.code).toBe(2);
+    expectOneErrorLine(empty, /empty/);
+  });
+
+  it('setup stores the application from stdin', async () => {
+    const result = await a.run(['setup', '--client-id', DEMO_CLIENT.clientId, '--client-secret-stdin'], { input: `  ${DEMO_CLIENT.clientSecret}\n` });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Next: pacebar login/);
+    expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBe(DEMO_CLIENT.clientSecret);
+  });
+
+  it('status before login: not connected (exit 3); waybar shows it and exits 0', async () => {
+    const result = await a.run(['status']);
+    expect(result.code).toBe(3);
+    expectOneErrorLine(result, /^pacebar: Not connected\. Run: pacebar login$/);
+    const waybar = await a.run(['status', '--format', 'waybar']);
+    expect(waybar.code).toBe(0);
+    expect(JSON.parse(waybar.stdout)).toMatchObject({ class: 'disconnected', tooltip: expect.stringMatching(/pacebar login/) });
+  });
+
+  it('cancelling on Strava\'s page fails clearly and leaves it not connected', async () => {
+    const result = await a.login({ decision: 'cancel' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Open this URL to connect: /m);
+    expect(result.stderr).toMatch(/^pacebar: .*cancelled/m);
+    expect((await a.run(['status'])).code).toBe(3);
+  });
+
+  it('login opens $BROWSER with the authorize URL and connects', async () => {
+    const tokenCalls = strava.count({ method: 'POST', path: '/oauth/token' });
+    const result = await a.login();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
+    const url = new URL(/Open this URL to connect: (\S+)/.exec(result.stderr)![1]!);
+    expect(url.origin + url.pathname).toBe(`${strava.baseUrl}/oauth/authorize`);
+    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(result.stderr).not.toMatch(/warning/);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls + 1);
+  });
+
+  it('status prints the cache without asking Strava while it is fresh, in every format', async () => {
+    const before = strava.requests.length;
+    const text = await a.run(['status']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^Run · week [\d,.]+ km · YTD [\d,.]+ km\n$/);
+    expect(text.stderr).toBe('');
+
+    const body = json(await a.run(['status', '--format', 'json']));
+    expect(Object.keys(body).sort()).toEqual(['athlete', 'stale', 'stats', 'this_week', 'updated_at']);
+    expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', bio: expect.any(String) }); // as Strava sent it
+    expect(body.stats).toHaveProperty('ytd_run_totals');
+    for (const sport of ['run', 'ride', 'swim']) {
+      expect(Object.keys(body.this_week[sport]).sort()).toEqual(['count', 'distance', 'elevation_gain', 'moving_time']);
+    }
+    expect(new Date(body.updated_at).toISOString()).toBe(body.updated_at);
+    expect(body.stale).toBe(false);
+
+    const waybar = json(await a.run(['status', '--format', 'waybar']));
+    expect(Object.keys(waybar).sort()).toEqual(['class', 'text', 'tooltip']);
+    expect(waybar.class).toBe('ok');
+    expect(waybar.tooltip.split('\n').length).toBeGreaterThanOrEqual(4);
+    expect(waybar.tooltip).toMatch(/Run: week .* · 4 weeks .* · YTD /);
+    expect(waybar.tooltip).toMatch(/Swim: week /);
+    expect(strava.requests.length).toBe(before);
+  });
+
+  it('--offline never touches the network', async () => {
+    const before = strava.count();
+    const result = await a.run(['status', '--offline', '--format', 'json'], { env: { STRAVA_BASE_URL: `http://127.0.0.1:${await deadPort()}` } });
+    expect(json(result).stale).toBe(false);
+    const again = await a.run(['status', '--offline']);
+    expect(again.code).toBe(0);
+    expect(strava.count()).toBe(before);
+  });
+
+  it('picks up a new activity with --refresh', async () => {
+    strava.addActivity({ sport_type: 'Run', distance: 12_345, moving_time: 3600, total_elevation_gain: 50, start: Date.now() - 60_000 });
+    const before = json(await a.run(['status', '--offline', '--format', 'json'])).this_week.run;
+    const after = json(await a.run(['status', '--refresh', '--format', 'json']));
+    expect(after.stale).toBe(false);
+    expect(after.this_week.run.count).toBe(before.count + 1);
+    expect(after.this_week.run.distance).toBeCloseTo(before.distance + 12_345, 3);
+  });
+
+  it('an expired token is refreshed and the rotated refresh token is kept', async () => {
+    strava.expireAccessTokens();
+    const tokenCalls = strava.count({ method: 'POST', path: '/oauth/token' });
+    const first = json(await a.run(['status', '--refresh', '--format', 'json']));
+    expect(first.stale).toBe(false);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls + 1);
+    const refreshes = strava.requests.filter((r) => r.method === 'POST' && r.path === '/oauth/token');
+    expect(refreshes.at(-1)!.status).toBe(200);
+
+    // The previous refresh token is void at Strava now: a second rotation only works if the new one was stored.
+    strava.expireAccessTokens();
+    const second = json(await a.run(['status', '--refresh', '--format', 'json']));
+    expect(second.stale).toBe(false);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls + 2);
+    expect(strava.requests.filter((r) => r.method === 'POST' && r.path === '/oauth/token').at(-1)!.status).toBe(200);
+    expect((await a.run(['status', '--refresh'])).code).toBe(0);
+  });
+
+  it('a failing Strava with a cache prints the cache marked stale and exits 0', async () => {
+    strava.inject({ method: 'GET', path: /^\/api\/v3\//, times: 50, action: { kind: 'status', status: 503 } });
+    try {
+      const body = json(await a.run(['status', '--refresh', '--format', 'json']));
+      expect(body.stale).toBe(true);
+      expect(body.athlete.id).toBe(strava.athleteId);
+      const text = await a.run(['status', '--offline']);
+      expect(text.stdout).toMatch(/ \(stale\)\n$/);
+      const waybar = json(await a.run(['status', '--offline', '--format', 'waybar']));
+      expect(waybar.class).toBe('stale');
+    } finally {
+      strava.clearFaults();
+    }
+    expect(json(await a.run(['status', '--refresh', '--format', 'json'])).stale).toBe(false);
+  });
+
+  it('no cache and Strava down: exit 5', async () => {
+    rmSync(join(a.configDir, 'cache.json'));
+    const down = `http://127.0.0.1:${await deadPort()}`;
+    const result = await a.run(['status', '--format', 'json'], { env: { STRAVA_BASE_URL: down } });
+    expect(result.code).toBe(5);
+    expect(result.stdout).toBe('');
+    expectOneErrorLine(result, /reach Strava/);
+    const offline = await a.run(['status', '--offline']);
+    expect(offline.code).toBe(5);
+    expectOneErrorLine(offline, /No cached data/);
+    expect(json(await a.run(['status', '--format', 'json'])).stale).toBe(false); // fetched again
+  });
+
+  it('revoked access at Strava: reconnect needed (exit 4)', async () => {
+    strava.revokeAthleteAccess();
+    strava.expireAccessTokens();
+    const result = await a.run(['status', '--refresh']);
+    expect(result.code).toBe(4);
+    expectOneErrorLine(result, /Run: pacebar login/);
+    const again = await a.run(['status']);
+    expect(again.code).toBe(4);
+    const waybar = json(await a.run(['status', '--format', 'waybar']));
+    expect(waybar.class).toBe('reconnect');
+  });
+
+  it('login again, then logout deletes the tokens and the cache; --forget-credentials the application too', async () => {
+    expect((await a.login()).code).toBe(0);
+    expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
+    const deauthorize = strava.count({ method: 'POST', path: '/oauth/deauthorize' });
+    const result = await a.run(['logout']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Disconnected/);
+    expect(strava.count({ method: 'POST', path: '/oauth/deauthorize' })).toBe(deauthorize + 1);
+    expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBeNull();
+    const cache = filesUnder(a.configDir).find((f) => f.path.endsWith('cache.json'));
+    expect(cache?.text ?? '').not.toMatch(/athlete"\s*:\s*\{/);
+    const status = await a.run(['status']);
+    expect(status.code).toBe(3);
+    expectOneErrorLine(status, /Not connected\. Run: pacebar login/);
+
+    expect((await a.run(['logout', '--forget-credentials'])).code).toBe(0);
+    expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBeNull();
+    expectOneErrorLine(await a.run(['status']), /No Strava API application set up/);
+  });
+});
+
+describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { timeout: 90_000 }, () => {
+  let strava: StravaSim;
+
+  beforeAll(async () => {
+    strava = await sim();
+  });
+
+  it('a rate-limited Strava is not asked again before the reset; cached data is shown stale', async () => {
+    const a = account(strava.baseUrl);
+    await setUp(a);
+    expect((await a.login()).code).toBe(0);
+    strava.inject({
+      method: 'GET',
+      path: /^\/api\/v3\//,
+      times: 1,
+      action: {
+        kind: 'status',
+        status: 429,
+        body: { message: 'Rate Limit Exceeded', errors: [] },
+        headers: { 'X-ReadRateLimit-Limit': '100,1000', 'X-ReadRateLimit-Usage': '100,1000', 'X-RateLimit-Limit': '200,2000', 'X-RateLimit-Usage': '100,1000' },
+      },
+    });
+    const limited = json(await a.run(['status', '--refresh', '--format', 'json']));
+    expect(limited.stale).toBe(true);
+    const before = strava.count();
+    for (const args of [['status', '--refresh', '--format', 'json'], ['status', '--format', 'json']]) {
+      expect(json(await a.run(args)).stale).toBe(true);
+    }
+    const text = await a.run(['status', '--refresh']);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/rate limit/);
+    expect(strava.count()).toBe(before);
+  });
+
+  it('missing scopes: one warning line per scope with what it costs', async () => {
+    const a = account(strava.baseUrl);
+    await setUp(a);
+    const result = await a.login({ uncheck: ['activity:read_all', 'profile:read_all'] });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('pacebar: warning:'));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/activity:read_all.*chart/);
+    expect(warnings[1]).toMatch(/profile:read_all/);
+    const body = json(await a.run(['status', '--format', 'json']));
+    expect(body.this_week.run.count).toBe(0);
+  });
+
+  it('login gives up after PACEBAR_LOGIN_TIMEOUT_MS', async () => {
+    const a = account(strava.baseUrl);
+    await setUp(a);
+    const result = await a.run(['login', '--no-open'], { env: { PACEBAR_LOGIN_TIMEOUT_MS: '800' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
+    expect(result.stderr).toMatch(/^pacebar: Sign-in timed out/m);
+  });
+
+  it.runIf(process.platform === 'linux')('without a D-Bus session the keychain is unavailable: one line, exit 1', async () => {
+    const a = account(strava.baseUrl);
+    await setUp(a);
+    const noBus = { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined };
+    const status = await a.run(['status'], { env: noBus });
+    expect(status.code).toBe(1);
+    expectOneErrorLine(status, /keychain/i);
+    const setup = await a.run(['setup', '--client-id', '12345', '--client-secret-stdin'], { input: 'x'.repeat(40), env: noBus });
+    expect(setup.code).toBe(1);
+    expectOneErrorLine(setup, /keychain/i);
+  });
+
+  it('bad arguments: exit 2 with one line', async () => {
+    const env = cleanEnv({ PACEBAR_CONFIG_DIR: join(tmpdir(), 'pacebar-cli-usage-never-created') });
+    const cases = [['bogus'], ['status', '--format', 'xml'], ['status', '--offline', '--refresh'], ['status', 'extra'], ['login', '--nope'], ['setup'], ['setup', '--client-id', 'abc'], ['--client-secret=s3cret']];
+    const results = await Promise.all(cases.map((args) => runCli(args, env)));
+    results.forEach((result, index) => {
+      expect(result.code, cases[index]!.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expectOneErrorLine(result, /./);
+      expect(result.stderr).not.toMatch(/s3cret/);
+    });
+    expect(existsSync(env.PACEBAR_CONFIG_DIR!)).toBe(false); // usage errors touch nothing
+  });
+
+  it('--help, help COMMAND and --version', async () => {
+    const env = cleanEnv();
+    const [help, topic, statusHelp, version] = await Promise.all([
+      runCli(['--help'], env),
+      runCli(['help', 'setup'], env),
+      runCli(['status', '--help'], env),
+      runCli(['--version'], env),
+    ]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/pacebar status \[--format text\|json\|waybar\]/);
+    expect(topic.stdout).toMatch(/Authorization Callback Domain/);
+    expect(statusHelp.stdout).toMatch(/--offline/);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { RETRY_AFTER_FAILURE_MS, isStale, shouldFetch } from '../../cli/commands/status';
+import { emptyCache, type CacheData } from '../../main/core/store/cache';
+import { settingsDefaults, type Settings } from '../../main/core/store/settings';
+import type { Athlete } from '../../main/core/strava/models';
+
+const NOW = Date.UTC(2024, 5, 12, 12);
+const MIN = 60_000;
+const settings: Settings = { ...settingsDefaults, clientId: '1', athleteId: 7, refreshIntervalMinutes: 30 };
+
+function cache(fetchedAgoMin: number | null, patch: Partial<CacheData> = {}): CacheData {
+  const at = fetchedAgoMin === null ? null : NOW - fetchedAgoMin * MIN;
+  return { ...emptyCache(), athleteId: 7, athlete: { id: 7 } as Athlete, athleteFetchedAt: at, activitiesFetchedAt: at, statsFetchedAt: at, ...patch };
+}
+
+describe('shouldFetch', () => {
+  it('offline never, refresh always', () => {
+    expect(shouldFetch('offline', settings, emptyCache(), NOW)).toBe(false);
+    expect(shouldFetch('refresh', settings, cache(0), NOW)).toBe(true);
+  });
+
+  it('auto: when there is no data for this athlete or it is older than the refresh interval', () => {
+    expect(shouldFetch('auto', settings, emptyCache(), NOW)).toBe(true);
+    expect(shouldFetch('auto', settings, cache(5, { athleteId: 8 }), NOW)).toBe(true);
+    expect(shouldFetch('auto', settings, cache(29), NOW)).toBe(false);
+    expect(shouldFetch('auto', settings, cache(30), NOW)).toBe(true);
+    expect(shouldFetch('auto', { ...settings, refreshIntervalMinutes: 60 }, cache(45), NOW)).toBe(false);
+  });
+
+  it('auto: waits a little after a failed attempt before asking again', () => {
+    const failedJustNow = cache(40, { lastFailure: { code: 'server', message: 'x', at: NOW - MIN } });
+    expect(shouldFetch('auto', settings, failedJustNow, NOW)).toBe(false);
+    const failedLonger = cache(40, { lastFailure: { code: 'server', message: 'x', at: NOW - RETRY_AFTER_FAILURE_MS } });
+    expect(shouldFetch('auto', settings, failedLonger, NOW)).toBe(true);
+    expect(shouldFetch('refresh', settings, failedJustNow, NOW)).toBe(true);
+  });
+});
+
+describe('isStale', () => {
+  it('after a failed fetch, a recorded failure, or two refresh intervals without news', () => {
+    expect(isStale(settings, cache(5), NOW, false)).toBe(false);
+    expect(isStale(settings, cache(5), NOW, true)).toBe(true);
+    expect(isStale(settings, cache(5, { lastFailure: { code: 'network', message: 'x', at: NOW } }), NOW, false)).toBe(true);
+    expect(isStale(settings, cache(59), NOW, false)).toBe(false);
+    expect(isStale(settings, cache(61), NOW, false)).toBe(true);
+    expect(isStale(settings, cache(null), NOW, false)).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { browserLaunch } from '../../cli/openBrowser';
+import { CliError, describeFailure, EXIT } from '../../cli/exitCodes';
+import { loginTimeoutMs } from '../../cli/commands/login';
+import { readAllStdin, readClientSecret } from '../../cli/readSecret';
+import {
+  InvalidClientError,
+  KeychainUnavailableError,
+  NetworkError,
+  NoCredentialsError,
+  NotConnectedError,
+  RateLimitedError,
+  RedirectError,
+  ReconnectNeededError,
+  ServerError,
+} from '../../main/core/errors';
+
+const URL_ = 'http://127.0.0.1:9/oauth/authorize?client_id=1&state=a%20b';
+
+describe('browserLaunch', () => {
+  it('$BROWSER gets the URL as its one argument', () => {
+    expect(browserLaunch(URL_, { BROWSER: '/usr/bin/firefox' }, 'linux')).toEqual({ command: '/usr/bin/firefox', args: [URL_], verbatim: false });
+  });
+  it('else the platform opener', () => {
+    expect(browserLaunch(URL_, {}, 'linux')).toEqual({ command: 'xdg-open', args: [URL_], verbatim: false });
+    expect(browserLaunch(URL_, { BROWSER: '  ' }, 'freebsd').command).toBe('xdg-open');
+    expect(browserLaunch(URL_, {}, 'darwin')).toEqual({ command: 'open', args: [URL_], verbatim: false });
+    const windows = browserLaunch(URL_, {}, 'win32');
+    expect(windows.command).toBe('cmd');
+    expect(windows.verbatim).toBe(true);
+    expect(windows.args.at(-1)).toBe(`start "" "${URL_}"`); // quoted: & stays part of the URL
+  });
+});
+
+describe('describeFailure', () => {
+  it('maps engine errors to exit codes and CLI wording', () => {
+    expect(describeFailure(new NotConnectedError())).toEqual({ exitCode: EXIT.notConnected, message: 'Not connected. Run: pacebar login' });
+    expect(describeFailure(new NoCredentialsError())).toEqual({ exitCode: 3, message: 'No Strava API application set up. Run: pacebar setup --client-id ID' });
+    expect(describeFailure(new ReconnectNeededError()).exitCode).toBe(4);
+    expect(describeFailure(new RateLimitedError(Date.now())).exitCode).toBe(5);
+    expect(describeFailure(new NetworkError('connection refused')).exitCode).toBe(5);
+    expect(describeFailure(new ServerError(503)).exitCode).toBe(5);
+    expect(describeFailure(new InvalidClientError()).exitCode).toBe(1);
+    expect(describeFailure(new RedirectError('access_denied')).message).toMatch(/cancelled/);
+    expect(describeFailure(new KeychainUnavailableError('the keyring is locked'))).toEqual({ exitCode: 1, message: expect.stringMatching(/keychain is unavailable \(the keyring is locked\)/) });
+    expect(describeFailure(new CliError('two\nlines', EXIT.usage))).toEqual({ exitCode: 2, message: 'two lines' });
+  });
+
+  it('does not repeat the message of an unexpected error (it could hold anything)', () => {
+    const failure = describeFailure(new TypeError('refresh_token=abc123 went wrong'));
+    expect(failure.exitCode).toBe(1);
+    expect(failure.message).not.toMatch(/abc123/);
+    expect(failure.message).toMatch(/TypeError/);
+    expect(describeFailure('a string').message).toMatch(/unexpected/);
+  });
+});
+
+describe('loginTimeoutMs', () => {
+  it('5 minutes unless PACEBAR_LOGIN_TIMEOUT_MS shortens it', () => {
+    expect(loginTimeoutMs({})).toBe(300_000);
+    expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: '1500' })).toBe(1500);
+    expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: '0' })).toBe(300_000);
+    expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: 'soon' })).toBe(300_000);
+    expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: '99999999' })).toBe(300_000);
+  });
+});
+
+describe('readSecret', () => {
+  function stdinWith(text: string): NodeJS.ReadStream {
+    const stream = new PassThrough();
+    stream.end(text);
+    return stream as unknown as NodeJS.ReadStream;
+  }
+
+  it('reads all of stdin, trimmed', async () => {
+    expect(await readAllStdin(stdinWith('  s3cr3t\n'))).toBe('s3cr3t');
+    expect(await readClientSecret({ fromStdin: true, stdin: stdinWith('abc\r\n'), write: () => {} })).toBe('abc');
+  });
+
+  it('empty stdin, or no terminal to prompt on, is a usage error', async () => {
+    await expect(readClientSecret({ fromStdin: true, stdin: stdinWith('\n'), write: () => {} })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(readClientSecret({ fromStdin: false, stdin: stdinWith('abc'), write: () => {} })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/--client-secret-stdin/) });
+  });
+
+  it('the prompt does not echo and handles backspace', async () => {
+    const stream = new PassThrough() as unknown as NodeJS.ReadStream & { isTTY: boolean; isRaw: boolean; setRawMode(mode: boolean): unknown };
+    const rawModes: boolean[] = [];
+    stream.isTTY = true;
+    stream.isRaw = false;
+    stream.setRawMode = (mode: boolean) => {
+      rawModes.push(mode);
+      return stream;
+    };
+    const written: string[] = [];
+    const pending = readClientSecret({ fromStdin: false, stdin: stream, write: (text) => written.push(text) });
+    (stream as unknown as PassThrough).write('abx\u007fc\r');
+    expect(await pending).toBe('abc');
+    expect(rawModes).toEqual([true, false]);
+    expect(written.join('')).not.toMatch(/ab/);
+  });
+});

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeychainUnavailableError } from '../../../main/core/errors';
+import { guardBackend, keychainReason, memoryBackend, type SecretBackend } from '../../../main/core/keychain/secretBackend';
+
+const FIXED_REASONS = [
+  'the keyring is locked',
+  'no D-Bus session: no Secret Service to talk to',
+  'no Secret Service (GNOME Keyring or KWallet) is running',
+  'the keychain module could not be loaded',
+  'access was denied',
+  'the keychain reported an error',
+];
+
+function failing(thrown: unknown, sync = false): SecretBackend {
+  const fail = sync
+    ? () => {
+        throw thrown;
+      }
+    : async () => {
+        throw thrown;
+      };
+  return { getPassword: fail, setPassword: fail, deletePassword: fail } as SecretBackend;
+}
+
+async function caught(promise: Promise<unknown>): Promise<KeychainUnavailableError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(KeychainUnavailableError);
+    return error as KeychainUnavailableError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('keychainReason', () => {
+  it('recognises the real Secret Service failures', () => {
+    expect(keychainReason(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'))).toBe('no D-Bus session: no Secret Service to talk to');
+    expect(keychainReason(new Error('Cannot create an item in a locked collection'))).toBe('the keyring is locked');
+    expect(keychainReason(new Error('The name org.freedesktop.secrets was not provided by any .service files'))).toBe(
+      'no Secret Service (GNOME Keyring or KWallet) is running',
+    );
+  });
+
+  it('recognises a broken native module and denied access', () => {
+    expect(keychainReason(new Error("Cannot find module 'keytar'"))).toBe('the keychain module could not be loaded');
+    expect(keychainReason(new Error('keytar.node was compiled against a different Node.js version'))).toBe('the keychain module could not be loaded');
+    expect(keychainReason(new Error('User canceled the operation.'))).toBe('access was denied');
+  });
+
+  it('falls back to a generic reason, also for non-Error values', () => {
+    expect(keychainReason(new Error('something else entirely'))).toBe('the keychain reported an error');
+    expect(keychainReason('Cannot create an item in a locked collection')).toBe('the keyring is locked');
+    expect(keychainReason(undefined)).toBe('the keychain reported an error');
+    expect(keychainReason({ weird: true })).toBe('the keychain reported an error');
+  });
+
+  it('always answers one of the fixed reasons, whatever the message', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('locked', 'D-Bus', 'secrets', 'denied', 'keytar.node')), (message) => {
+        expect(FIXED_REASONS).toContain(keychainReason(new Error(message)));
+      }),
+    );
+  });
+});
+
+describe('guardBackend', () => {
+  const messages = [
+    'Cannot autolaunch D-Bus without X11 $DISPLAY',
+    'Cannot create an item in a locked collection',
+    'The name org.freedesktop.secrets was not provided by any .service files',
+  ];
+
+  for (const message of messages) {
+    it(`turns "${message}" into KeychainUnavailableError for every operation`, async () => {
+      const guarded = guardBackend(failing(new Error(message)));
+      const errors = [
+        await caught(guarded.getPassword('Pacebar', 'athlete:1')),
+        await caught(guarded.setPassword('Pacebar', 'athlete:1', 'secret-value')),
+        await caught(guarded.deletePassword('Pacebar', 'athlete:1')),
+      ];
+      for (const error of errors) {
+        expect(error.code).toBe('keychain_unavailable');
+        expect(error.reason).toBe(keychainReason(new Error(message)));
+        expect(FIXED_REASONS).toContain(error.reason);
+      }
+    });
+  }
+
+  it('catches synchronous throws and non-Error values too', async () => {
+    const error = await caught(guardBackend(failing(new Error('Cannot create an item in a locked collection'), true)).getPassword('s', 'a'));
+    expect(error.reason).toBe('the keyring is locked');
+    const weird = await caught(guardBackend(failing('just a string')).setPassword('s', 'a', 'p'));
+    expect(weird.reason).toBe('the keychain reported an error');
+  });
+
+  it('never carries the original message text, which may hold a secret or a path', async () => {
+    const secretish = 'failed to store password hunter2-REFRESH-abcdef at /home/me/.local/share/keyrings';
+    const error = await caught(guardBackend(failing(new Error(secretish))).setPassword('Pacebar', 'athlete:1', 'hunter2'));
+    expect(error.reason).toBe('the keychain reported an error');
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).not.toContain('/home/me');
+    expect(error.message).not.toContain('failed to store');
+  });
+
+  it('the reason is always one of the fixed strings for arbitrary thrown messages', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }), async (message) => {
+        const marker = `ZZ${message}ZZ`;
+        const error = await caught(guardBackend(failing(new Error(marker))).getPassword('s', 'a'));
+        expect(FIXED_REASONS).toContain(error.reason);
+        expect(error.message).not.toContain(marker);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('passes an existing KeychainUnavailableError through unchanged', async () => {
+    const original = new KeychainUnavailableError('the keyring is locked');
+    expect(await caught(guardBackend(failing(original)).getPassword('s', 'a'))).toBe(original);
+  });
+
+  it('passes successful results through', async () => {
+    const guarded = guardBackend(memoryBackend());
+    expect(await guarded.getPassword('s', 'a')).toBeNull();
+    await guarded.setPassword('s', 'a', 'p');
+    expect(await guarded.getPassword('s', 'a')).toBe('p');
+    expect(await guarded.deletePassword('s', 'a')).toBe(true);
+    expect(await guarded.deletePassword('s', 'a')).toBe(false);
+  });
+});
+
+describe('memoryBackend', () => {
+  it('keys entries by service and account without collisions', async () => {
+    const backend = memoryBackend();
+    await backend.setPassword('a:b', 'c', 'one');
+    await backend.setPassword('a', 'b:c', 'two');
+    expect(await backend.getPassword('a:b', 'c')).toBe('one');
+    expect(await backend.getPassword('a', 'b:c')).toBe('two');
+    expect(backend.entries.size).toBe(2);
+  });
+});

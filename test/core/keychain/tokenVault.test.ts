@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { memoryBackend } from '../../../main/core/keychain/secretBackend';
+import { DEFAULT_KEYCHAIN_SERVICE, TokenVault, type StoredTokens } from '../../../main/core/keychain/tokenVault';
+
+const tokens: StoredTokens = {
+  athleteId: 134815,
+  accessToken: 'access-1',
+  refreshToken: 'refresh-1',
+  expiresAt: 1_800_000_000,
+  scopes: ['read', 'activity:read_all'],
+};
+
+function setup(service?: string) {
+  const backend = memoryBackend();
+  return { backend, vault: new TokenVault(backend, service) };
+}
+
+describe('TokenVault tokens', () => {
+  it('saves and loads the record for an athlete', async () => {
+    const { vault } = setup();
+    expect(await vault.loadTokens(134815)).toBeNull();
+    await vault.saveTokens(tokens);
+    expect(await vault.loadTokens(134815)).toEqual(tokens);
+    expect(await vault.loadTokens(999)).toBeNull();
+  });
+
+  it('stores one JSON record per athlete under the Pacebar service', async () => {
+    const { vault, backend } = setup();
+    await vault.saveTokens(tokens);
+    expect(vault.service).toBe(DEFAULT_KEYCHAIN_SERVICE);
+    expect(await backend.getPassword('Pacebar', 'athlete:134815')).toBe(JSON.stringify(tokens));
+    expect(backend.entries.size).toBe(1);
+  });
+
+  it('a custom service keeps records apart', async () => {
+    const backend = memoryBackend();
+    const a = new TokenVault(backend, 'pacebar-test-a');
+    const b = new TokenVault(backend, 'pacebar-test-b');
+    await a.saveTokens(tokens);
+    expect(await b.loadTokens(134815)).toBeNull();
+    expect(await a.loadTokens(134815)).toEqual(tokens);
+  });
+
+  it('overwrites on save (rotation) and deletes', async () => {
+    const { vault } = setup();
+    await vault.saveTokens(tokens);
+    const rotated = { ...tokens, accessToken: 'access-2', refreshToken: 'refresh-2', expiresAt: tokens.expiresAt + 21_600 };
+    await vault.saveTokens(rotated);
+    expect(await vault.loadTokens(134815)).toEqual(rotated);
+    await vault.deleteTokens(134815);
+    expect(await vault.loadTokens(134815)).toBeNull();
+    await expect(vault.deleteTokens(134815)).resolves.toBeUndefined();
+  });
+
+  it('refuses to save a malformed record', async () => {
+    const { vault, backend } = setup();
+    await expect(vault.saveTokens({ ...tokens, accessToken: '' })).rejects.toThrow();
+    await expect(vault.saveTokens({ ...tokens, athleteId: -1 })).rejects.toThrow();
+    expect(backend.entries.size).toBe(0);
+  });
+
+  it('drops unknown fields when saving', async () => {
+    const { vault, backend } = setup();
+    await vault.saveTokens({ ...tokens, extra: 'x' } as StoredTokens);
+    expect(JSON.parse((await backend.getPassword('Pacebar', 'athlete:134815'))!)).toEqual(tokens);
+  });
+
+  it('treats corrupt JSON as absent', async () => {
+    const { vault, backend } = setup();
+    for (const raw of ['', '{', 'not json', '{"athleteId":134815,', 'undefined']) {
+      await backend.setPassword('Pacebar', 'athlete:134815', raw);
+      expect(await vault.loadTokens(134815), raw).toBeNull();
+    }
+  });
+
+  it('treats a record of the wrong shape as absent', async () => {
+    const { vault, backend } = setup();
+    const wrong = [
+      null,
+      42,
+      'string',
+      [],
+      {},
+      { ...tokens, accessToken: 5 },
+      { ...tokens, refreshToken: '' },
+      { ...tokens, expiresAt: '1800000000' },
+      { ...tokens, expiresAt: 1.5 },
+      { ...tokens, scopes: 'read' },
+      { ...tokens, scopes: [1] },
+      { accessToken: 'a', refreshToken: 'r', expiresAt: 1, scopes: [] },
+    ];
+    for (const value of wrong) {
+      await backend.setPassword('Pacebar', 'athlete:134815', JSON.stringify(value));
+      expect(await vault.loadTokens(134815), JSON.stringify(value)).toBeNull();
+    }
+  });
+
+  it('treats a record naming a different athlete as absent', async () => {
+    const { vault, backend } = setup();
+    await backend.setPassword('Pacebar', 'athlete:134815', JSON.stringify({ ...tokens, athleteId: 777 }));
+    expect(await vault.loadTokens(134815)).toBeNull();
+  });
+});
+
+describe('TokenVault client secret', () => {
+  it('saves, loads and deletes per client id', async () => {
+    const { vault, backend } = setup();
+    expect(await vault.loadClientSecret('12345')).toBeNull();
+    await vault.saveClientSecret('12345', 'secret-a');
+    await vault.saveClientSecret('67890', 'secret-b');
+    expect(await vault.loadClientSecret('12345')).toBe('secret-a');
+    expect(await vault.loadClientSecret('67890')).toBe('secret-b');
+    expect(await backend.getPassword('Pacebar', 'client-secret:12345')).toBe('secret-a');
+    await vault.deleteClientSecret('12345');
+    expect(await vault.loadClientSecret('12345')).toBeNull();
+    expect(await vault.loadClientSecret('67890')).toBe('secret-b');
+  });
+
+  it('the client secret and token records never collide', async () => {
+    const { vault } = setup();
+    await vault.saveClientSecret('134815', 'secret');
+    expect(await vault.loadTokens(134815)).toBeNull();
+    await vault.saveTokens(tokens);
+    expect(await vault.loadClientSecret('134815')).toBe('secret');
+  });
+});

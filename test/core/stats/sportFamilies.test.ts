@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { SPORTS, sportFamily, sportTypesOf } from '../../../main/core/stats/sportFamilies';
+
+describe('sportFamily', () => {
+  it('groups runs', () => {
+    for (const type of ['Run', 'TrailRun', 'VirtualRun']) expect(sportFamily(type), type).toBe('run');
+  });
+
+  it('groups rides, including gravel, virtual and mountain bike', () => {
+    for (const type of ['Ride', 'GravelRide', 'VirtualRide', 'MountainBikeRide']) expect(sportFamily(type), type).toBe('ride');
+  });
+
+  it('groups swims', () => {
+    expect(sportFamily('Swim')).toBe('swim');
+  });
+
+  it('ignores everything else, and is case-sensitive like Strava', () => {
+    for (const type of ['Walk', 'Yoga', 'Hike', 'WeightTraining', 'Workout', 'EBikeRide', 'run', 'RIDE', '', 'toString', 'constructor', '__proto__']) {
+      expect(sportFamily(type), type).toBeNull();
+    }
+  });
+
+  it('lists the three families and their types consistently', () => {
+    expect(SPORTS).toEqual(['run', 'ride', 'swim']);
+    for (const sport of SPORTS) {
+      expect(sportTypesOf(sport).length).toBeGreaterThan(0);
+      for (const type of sportTypesOf(sport)) expect(sportFamily(type)).toBe(sport);
+    }
+  });
+});

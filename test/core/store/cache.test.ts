@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { RateSnapshot } from '../../../main/core/api/rateBudget';
+import { CacheRepository, emptyCache } from '../../../main/core/store/cache';
+import { memoryStore } from '../../../main/core/store/confStores';
+
+const rateBudget: RateSnapshot = { read: { limit: [100, 1000], usage: [3, 40] }, overall: { limit: [200, 2000], usage: [5, 50] }, observedAt: 1_700_000_000_000 };
+const activity = { id: 1, sportType: 'Run', distance: 5000, movingTime: 1500, elevationGain: 20, start: 1_700_000_000_000, startLocal: 1_700_003_600_000 };
+
+describe('emptyCache', () => {
+  it('has every field empty', () => {
+    expect(emptyCache()).toEqual({
+      athleteId: null,
+      athlete: null,
+      athleteFetchedAt: null,
+      stats: null,
+      statsFetchedAt: null,
+      activities: [],
+      activitiesFetchedAt: null,
+      activitiesReconciledAt: null,
+      lastFailure: null,
+      rateBudget: null,
+    });
+  });
+});
+
+describe('CacheRepository (in memory)', () => {
+  it('reads an empty store as the empty cache', () => {
+    expect(new CacheRepository(memoryStore<Record<string, unknown>>({})).read()).toEqual(emptyCache());
+  });
+
+  it('writes a patch over what is there and reads it back', () => {
+    const cache = new CacheRepository(memoryStore<Record<string, unknown>>({}));
+    const written = cache.write({ athleteId: 134815, athlete: { id: 134815, firstname: 'M' }, athleteFetchedAt: 10, activities: [activity] });
+    expect(written.athleteId).toBe(134815);
+    const again = cache.write({ rateBudget, lastFailure: { code: 'network', message: 'offline', at: 20 } });
+    expect(again.athlete).toEqual({ id: 134815, firstname: 'M' });
+    expect(cache.read()).toEqual({ ...emptyCache(), athleteId: 134815, athlete: { id: 134815, firstname: 'M' }, athleteFetchedAt: 10, activities: [activity], rateBudget, lastFailure: { code: 'network', message: 'offline', at: 20 } });
+  });
+
+  it('a foreign-shaped store reads as the empty cache', () => {
+    for (const foreign of [
+      { athlete: 'hello' },
+      { activities: 5 },
+      { activities: [{ id: 'x' }] },
+      { athleteId: '134815' },
+      { rateBudget: { read: { limit: [1], usage: [1, 2] }, overall: null, observedAt: 1 } },
+      { stats: { recent_run_totals: {} } },
+    ]) {
+      expect(new CacheRepository(memoryStore<Record<string, unknown>>(foreign)).read(), JSON.stringify(foreign)).toEqual(emptyCache());
+    }
+  });
+
+  it('clearAccount forgets the account but keeps the shared rate budget', () => {
+    const store = memoryStore<Record<string, unknown>>({});
+    const cache = new CacheRepository(store);
+    cache.write({ athleteId: 134815, athlete: { id: 134815 }, activities: [activity], statsFetchedAt: 5, rateBudget });
+    cache.clearAccount();
+    expect(cache.read()).toEqual({ ...emptyCache(), rateBudget });
+  });
+
+  it('clearAccount without a rate budget leaves an empty cache', () => {
+    const cache = new CacheRepository(memoryStore<Record<string, unknown>>({}));
+    cache.write({ athleteId: 1 });
+    cache.clearAccount();
+    expect(cache.read()).toEqual(emptyCache());
+  });
+});

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RateSnapshot } from '../../../main/core/api/rateBudget';
+import { CacheRepository, emptyCache } from '../../../main/core/store/cache';
+import { CACHE_FILE, memoryStore, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../main/core/store/confStores';
+import { SettingsRepository, settingsDefaults, type Settings } from '../../../main/core/store/settings';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pacebar-unit-store-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const settingsPath = () => join(dir, `${SETTINGS_FILE}.json`);
+const cachePath = () => join(dir, `${CACHE_FILE}.json`);
+const onDisk = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+
+describe('conf-backed settings', () => {
+  it('start from the defaults and persist updates across instances', () => {
+    const repo = new SettingsRepository(openSettingsStore(dir));
+    expect(repo.get()).toEqual(settingsDefaults);
+    repo.update({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', signInMethod: 'browser', launchAtLogin: true });
+    const reopened = new SettingsRepository(openSettingsStore(dir));
+    expect(reopened.get()).toEqual({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', signInMethod: 'browser', launchAtLogin: true });
+    expect(onDisk(settingsPath()).clientId).toBe('12345');
+  });
+
+  it('accept null for the nullable fields', () => {
+    const repo = new SettingsRepository(openSettingsStore(dir));
+    repo.update({ clientId: '1', athleteId: 2, units: 'metric' });
+    expect(repo.update({ clientId: null, athleteId: null, units: null })).toEqual(settingsDefaults);
+  });
+
+  const invalid: [string, Partial<Settings>][] = [
+    ['refreshIntervalMinutes 5', { refreshIntervalMinutes: 5 }],
+    ['refreshIntervalMinutes 20.5', { refreshIntervalMinutes: 20.5 }],
+    ['refreshIntervalMinutes 2000', { refreshIntervalMinutes: 2000 }],
+    ['clientId "abc"', { clientId: 'abc' }],
+    ['clientId "12a"', { clientId: '12a' }],
+    ['clientId of 13 digits', { clientId: '1234567890123' }],
+    ['clientId empty', { clientId: '' }],
+    ['athleteId 0', { athleteId: 0 }],
+    ['athleteId 1.5', { athleteId: 1.5 }],
+    ['units "furlongs"', { units: 'furlongs' as never }],
+    ['primarySport "walk"', { primarySport: 'walk' as never }],
+    ['launchAtLogin "yes"', { launchAtLogin: 'yes' as never }],
+    ['signInMethod "popup"', { signInMethod: 'popup' as never }],
+  ];
+
+  for (const [what, patch] of invalid) {
+    it(`refuse ${what} with an error and keep the old value on disk`, () => {
+      const repo = new SettingsRepository(openSettingsStore(dir));
+      repo.update({ clientId: '12345', refreshIntervalMinutes: 30, athleteId: 9 });
+      const before = readFileSync(settingsPath(), 'utf8');
+      expect(() => repo.update(patch)).toThrow();
+      expect(readFileSync(settingsPath(), 'utf8')).toBe(before);
+      expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual({ ...settingsDefaults, clientId: '12345', refreshIntervalMinutes: 30, athleteId: 9 });
+    });
+  }
+
+  it('a corrupt settings file is replaced by defaults instead of crashing', () => {
+    writeFileSync(settingsPath(), '{ not json');
+    expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual(settingsDefaults);
+  });
+
+  it('a settings file that breaks the schema is replaced by defaults', () => {
+    writeFileSync(settingsPath(), JSON.stringify({ ...settingsDefaults, refreshIntervalMinutes: 1 }));
+    expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual(settingsDefaults);
+  });
+});
+
+describe('conf-backed cache', () => {
+  const rateBudget: RateSnapshot = { read: { limit: [100, 1000], usage: [3, 40] }, overall: null, observedAt: 1_700_000_000_000 };
+
+  it('round-trips through the file', () => {
+    const cache = new CacheRepository(openCacheStore(dir));
+    cache.write({ athleteId: 134815, athlete: { id: 134815, firstname: 'M', badge_type_id: 1 }, rateBudget });
+    const reopened = new CacheRepository(openCacheStore(dir)).read();
+    expect(reopened.athlete).toEqual({ id: 134815, firstname: 'M', badge_type_id: 1 });
+    expect(reopened.rateBudget).toEqual(rateBudget);
+  });
+
+  it('a corrupt cache file reads as the empty cache', () => {
+    writeFileSync(cachePath(), '{"athleteId": 134815, "activities": [');
+    expect(new CacheRepository(openCacheStore(dir)).read()).toEqual(emptyCache());
+  });
+
+  it('a foreign-shaped cache file reads as the empty cache', () => {
+    writeFileSync(cachePath(), JSON.stringify({ athleteId: 'me', activities: 'lots', stats: [1, 2, 3] }));
+    expect(new CacheRepository(openCacheStore(dir)).read()).toEqual(emptyCache());
+  });
+
+  it('clearAccount keeps only the rate budget on disk', () => {
+    const cache = new CacheRepository(openCacheStore(dir));
+    cache.write({ athleteId: 134815, athlete: { id: 134815 }, statsFetchedAt: 5, rateBudget });
+    cache.clearAccount();
+    expect(onDisk(cachePath())).toEqual({ rateBudget });
+    expect(new CacheRepository(openCacheStore(dir)).read()).toEqual({ ...emptyCache(), rateBudget });
+  });
+});
+
+describe('memoryStore', () => {
+  it('merges sets and clears back to the defaults', () => {
+    const store = memoryStore({ a: 1, b: 2 });
+    store.set({ a: 5 });
+    expect(store.store).toEqual({ a: 5, b: 2 });
+    store.clear();
+    expect(store.store).toEqual({ a: 1, b: 2 });
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStore } from '../../../main/core/store/confStores';
+import { effectiveUnits, REFRESH_INTERVALS, SettingsRepository, settingsDefaults, type Settings } from '../../../main/core/store/settings';
+
+describe('SettingsRepository', () => {
+  it('starts from the defaults', () => {
+    const repo = new SettingsRepository(memoryStore<Settings>(settingsDefaults));
+    expect(repo.get()).toEqual({
+      clientId: null,
+      athleteId: null,
+      units: null,
+      primarySport: 'run',
+      refreshIntervalMinutes: 15,
+      launchAtLogin: false,
+      signInMethod: 'window',
+    });
+    expect(REFRESH_INTERVALS).toContain(repo.get().refreshIntervalMinutes);
+  });
+
+  it('fills in defaults missing from an older settings file', () => {
+    const repo = new SettingsRepository(memoryStore({ clientId: '12345' } as Settings));
+    expect(repo.get()).toEqual({ ...settingsDefaults, clientId: '12345' });
+  });
+
+  it('update patches only the given fields and returns the result', () => {
+    const repo = new SettingsRepository(memoryStore<Settings>(settingsDefaults));
+    const next = repo.update({ units: 'imperial', refreshIntervalMinutes: 60 });
+    expect(next).toEqual({ ...settingsDefaults, units: 'imperial', refreshIntervalMinutes: 60 });
+    expect(repo.get()).toEqual(next);
+    expect(repo.update({ athleteId: 7 })).toEqual({ ...next, athleteId: 7 });
+  });
+
+  it('get returns a copy: mutating it does not change the store', () => {
+    const repo = new SettingsRepository(memoryStore<Settings>(settingsDefaults));
+    const settings = repo.get();
+    settings.primarySport = 'swim';
+    expect(repo.get().primarySport).toBe('run');
+  });
+});
+
+describe('effectiveUnits', () => {
+  it('the user\'s choice wins', () => {
+    expect(effectiveUnits({ ...settingsDefaults, units: 'metric' }, 'feet')).toBe('metric');
+    expect(effectiveUnits({ ...settingsDefaults, units: 'imperial' }, 'meters')).toBe('imperial');
+  });
+
+  it('otherwise follows Strava\'s measurement preference, else metric', () => {
+    expect(effectiveUnits(settingsDefaults, 'feet')).toBe('imperial');
+    expect(effectiveUnits(settingsDefaults, 'meters')).toBe('metric');
+    expect(effectiveUnits(settingsDefaults, null)).toBe('metric');
+    expect(effectiveUnits(settingsDefaults, undefined)).toBe('metric');
+    expect(effectiveUnits(settingsDefaults, 'furlongs')).toBe('metric');
+  });
+});

@@ -1,0 +1,208 @@
+// The dashboard in headless Chromium driven by the real engine and controller against the Strava
+// simulator, through a bridge standing in for the preload: connect → stats, and every state.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { DashboardState } from '../../preload/contract';
+import { PacebarController } from '../../main/core/app/pacebarController';
+import type { ConsentRunner } from '../../main/core/app/consentRunner';
+import { PacebarEngine } from '../../main/core/engine';
+import { matchRedirect } from '../../main/core/oauth/redirectMatcher';
+import { guardBackend } from '../../main/core/keychain/secretBackend';
+import { memoryStore } from '../../main/core/store/confStores';
+import { settingsDefaults } from '../../main/core/store/settings';
+import { stravaEndpoints } from '../../main/core/strava/endpoints';
+import { DEMO_CLIENT } from '../../sim/index';
+import { REDIRECT_URI, startHarness, type Harness } from '../core/integration/harness';
+import { closeHarness, openWithBridge, type BridgeHandlers, type DashboardPage } from './harness';
+
+interface Rig {
+  h: Harness;
+  controller: PacebarController;
+  dashboard: DashboardPage;
+  /** Everything that crossed the bridge to the page, for the leak check. */
+  sent: unknown[];
+}
+
+let rig: Rig | null = null;
+let consentChoice: { deny?: boolean; uncheck?: string[] } = {};
+
+function simConsent(h: Harness): ConsentRunner {
+  return {
+    async prepare() {
+      return {
+        redirectUri: REDIRECT_URI,
+        async run(url, state) {
+          const outcome = matchRedirect(REDIRECT_URI, await h.sim.consent(url, consentChoice), state);
+          if (outcome.kind === 'code') return { code: outcome.code, scopes: outcome.scopes };
+          throw outcome.kind === 'error' ? outcome.error : new Error('not the redirect');
+        },
+        dispose() {},
+      };
+    },
+  };
+}
+
+function bridge(controller: PacebarController, sent: unknown[]): BridgeHandlers {
+  const out = <T>(value: T): T => {
+    sent.push(value);
+    return value;
+  };
+  return {
+    getState: () => out(controller.state()),
+    saveCredentials: async (input) => out(await controller.saveCredentials(input)),
+    connect: async (method) => out(await controller.connect(method)),
+    cancelConnect: () => out(controller.cancelConnect()),
+    disconnect: async () => out(await controller.disconnect()),
+    refresh: async () => out(await controller.refreshAction()),
+    updateSettings: async (patch) => out(await controller.updateSettings(patch)),
+    openAthleteOnStrava: () => out({ ok: true as const }),
+    openStravaApiSettings: () => out({ ok: true as const }),
+  };
+}
+
+async function open(h: Harness, controller: PacebarController): Promise<Rig> {
+  await controller.init();
+  const sent: unknown[] = [];
+  const dashboard = await openWithBridge(bridge(controller, sent));
+  controller.subscribe((state: DashboardState) => {
+    sent.push(state);
+    void dashboard.push(state).catch(() => undefined);
+  });
+  rig = { h, controller, dashboard, sent };
+  return rig;
+}
+
+async function startRig(): Promise<Rig> {
+  const h = await startHarness({ timeoutMs: 800 });
+  const controller = new PacebarController({ engine: h.engine, consent: { window: simConsent(h), browser: simConsent(h) } });
+  return open(h, controller);
+}
+
+async function connectInPage(r: Rig): Promise<void> {
+  await r.dashboard.page.getByRole('button', { name: 'Connect with Strava' }).first().click();
+  await r.dashboard.page.locator('#app[data-connection="connected"]').waitFor();
+}
+
+const banner = (r: Rig, id: string) => r.dashboard.page.locator(`[data-banner="${id}"]`);
+
+afterEach(async () => {
+  if (rig) {
+    // Nothing secret ever crossed the bridge.
+    const secrets = [...rig.h.sim.issuedSecrets(), DEMO_CLIENT.clientSecret];
+    const crossed = JSON.stringify(rig.sent);
+    for (const secret of secrets) expect(crossed.includes(secret)).toBe(false);
+    expect(rig.dashboard.consoleErrors).toEqual([]);
+    await rig.dashboard.close();
+    await rig.h.close();
+    rig = null;
+  }
+  consentChoice = {};
+});
+afterAll(closeHarness);
+
+describe('dashboard on the real engine', () => {
+  it('setup → connect → the athlete and stats are shown', async () => {
+    const h = await startHarness();
+    await h.engine.credentials.forget();
+    const controller = new PacebarController({ engine: h.engine, consent: { window: simConsent(h), browser: simConsent(h) } });
+    const r = await open(h, controller);
+    const page = r.dashboard.page;
+    await page.locator('#app[data-connection="needs_credentials"]').waitFor();
+    await page.getByLabel('Client ID').fill(DEMO_CLIENT.clientId);
+    await page.getByLabel('Client Secret').fill(DEMO_CLIENT.clientSecret);
+    await page.getByRole('button', { name: /save/i }).click();
+    await page.locator('#app[data-connection="not_connected"]').waitFor();
+
+    await connectInPage(r);
+    await expect.poll(() => page.locator('#athlete').textContent()).toContain('Zoë Ødegård-Núñez');
+    const totals = await page.locator('#totals').textContent();
+    expect(totals).toMatch(/km/);
+    expect(await page.locator('#chart svg rect, #chart svg [data-week]').count()).toBeGreaterThanOrEqual(12);
+    expect(h.sim.count({ path: '/oauth/token' })).toBe(1);
+  });
+
+  it('missing scopes: which, and how to fix', async () => {
+    const r = await startRig();
+    consentChoice = { uncheck: ['activity:read_all'] };
+    await connectInPage(r);
+    await banner(r, 'missing-scopes').waitFor();
+    expect(await banner(r, 'missing-scopes').textContent()).toContain('activity:read_all');
+  });
+
+  it('offline: cached data stays, with the offline banner', async () => {
+    const r = await startRig();
+    await connectInPage(r);
+    r.h.sim.inject({ path: /^\/api\/v3\//, times: Infinity, action: { kind: 'drop' } });
+    r.h.sim.clock.advance(20 * 60_000);
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).click();
+    await banner(r, 'offline').waitFor();
+    expect(await r.dashboard.page.locator('#athlete').textContent()).toContain('Zoë');
+  });
+
+  it('rate limited: says until when, and sends nothing more', async () => {
+    const r = await startRig();
+    await connectInPage(r);
+    r.h.sim.clock.advance(60_000);
+    r.h.sim.inject({
+      path: '/api/v3/athlete/activities',
+      action: { kind: 'status', status: 429, headers: { 'X-ReadRateLimit-Limit': '100,1000', 'X-ReadRateLimit-Usage': '100,200' } },
+    });
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).click();
+    await banner(r, 'rate-limited').waitFor();
+    const before = r.h.sim.requests.length;
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).click();
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).waitFor();
+    expect(r.h.sim.requests.length).toBe(before);
+  });
+
+  it('reconnect needed: explained, cached stats kept, reconnect works', async () => {
+    const r = await startRig();
+    await connectInPage(r);
+    r.h.sim.revokeAthleteAccess();
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).click();
+    await r.dashboard.page.locator('#app[data-connection="reconnect_needed"]').waitFor();
+    await banner(r, 'reconnect').waitFor();
+    expect(await r.dashboard.page.locator('#athlete').textContent()).toContain('Zoë');
+    await banner(r, 'reconnect').getByRole('button', { name: 'Connect with Strava' }).click();
+    await r.dashboard.page.locator('#app[data-connection="connected"]').waitFor();
+  });
+
+  it('keychain unavailable: explained, with what to do', async () => {
+    const h = await startHarness();
+    const locked = guardBackend({
+      getPassword: async () => {
+        throw new Error('Cannot create an item in a locked collection');
+      },
+      setPassword: async () => {
+        throw new Error('Cannot create an item in a locked collection');
+      },
+      deletePassword: async () => {
+        throw new Error('Cannot create an item in a locked collection');
+      },
+    });
+    const engine = new PacebarEngine({
+      endpoints: stravaEndpoints(h.sim.baseUrl),
+      secrets: locked,
+      settingsStore: memoryStore({ ...settingsDefaults, clientId: DEMO_CLIENT.clientId }),
+      cacheStore: memoryStore<Record<string, unknown>>({}),
+      clock: () => h.sim.clock.now(),
+    });
+    const controller = new PacebarController({ engine, consent: { window: simConsent(h), browser: simConsent(h) } });
+    const r = await open(h, controller);
+    await r.dashboard.page.locator('#app[data-connection="keychain_unavailable"]').waitFor();
+    expect(await banner(r, 'keychain').textContent()).toContain('the keyring is locked');
+    await engine.close();
+  });
+
+  it('a secret never reaches the page even when saving credentials fails', async () => {
+    const h = await startHarness();
+    await h.engine.credentials.forget();
+    const controller = new PacebarController({ engine: h.engine, consent: { window: simConsent(h), browser: simConsent(h) } });
+    const r = await open(h, controller);
+    const result = await controller.saveCredentials({ clientId: 'abc', clientSecret: DEMO_CLIENT.clientSecret });
+    r.sent.push(result);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(/Client ID/);
+    expect(h.engine.settings.get().clientId).toBeNull();
+    expect(await h.engine.vault.loadClientSecret('abc')).toBeNull();
+  });
+});
