@@ -1,6 +1,7 @@
 // The engine in main/core runs under plain Node (CLI, tests, simulator): it must never reach for
 // Electron. This scans every source file and fails on any form of import of electron or electron-store.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +11,11 @@ const CORE_DIR = fileURLToPath(new URL('../../main/core', import.meta.url));
 /**
  * Any module specifier naming electron or electron-store (or a subpath such as electron/main),
  * reached by `from '…'` (import, import type, export … from), a bare `import '…'`, a dynamic
- * `import('…')` or `require('…')` (including `import x = require('…')`).
+ * `import('…')` or `require('…')` (including `import x = require('…')`), or any call whose only
+ * argument is that specifier (a renamed require from createRequire, say).
  */
 const FORBIDDEN_IMPORT =
-  /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)(['"`])(?:electron|electron-store)(?:\/[^'"`]*)?\1/;
+  /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)(['"`])(?:electron|electron-store)(?:\/[^'"`]*)?\1|\(\s*(['"`])(?:electron|electron-store)(?:\/[^'"`]*)?\2\s*\)/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,6 +23,18 @@ function sourceFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(?:[cm]?[jt]sx?)$/.test(name) ? [path] : [];
   });
+}
+
+function offendersIn(root: string): string[] {
+  const offenders: string[] = [];
+  for (const file of sourceFiles(root).sort()) {
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    // Check the whole text too, so an import split over several lines is still caught.
+    if (!FORBIDDEN_IMPORT.test(lines.join('\n'))) continue;
+    const lineNumbers = lines.flatMap((line, index) => (FORBIDDEN_IMPORT.test(line) ? [index + 1] : []));
+    offenders.push(`${relative(root, file).split('\\').join('/')}:${lineNumbers.join(',') || '(multi-line import)'}`);
+  }
+  return offenders;
 }
 
 describe('architecture: main/core never imports Electron', () => {
@@ -45,6 +59,8 @@ describe('architecture: main/core never imports Electron', () => {
       `import electron = require('electron');`,
       `import { ipcMain } from 'electron/main';`,
       `const x = require('electron/renderer');`,
+      `const load = createRequire(import.meta.url);\nconst Store = load('electron-store');`,
+      `const electron = createRequire(import.meta.url)( 'electron' );`,
     ];
     for (const line of bad) expect(FORBIDDEN_IMPORT.test(line), line).toBe(true);
   });
@@ -72,16 +88,22 @@ describe('architecture: main/core never imports Electron', () => {
     expect(files).toContain('store/confStores.ts');
   });
 
-  it('no file under main/core imports electron or electron-store', () => {
-    const offenders: string[] = [];
-    for (const file of sourceFiles(CORE_DIR)) {
-      const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-      const text = lines.join('\n');
-      // Check the whole text too, so an import split over several lines is still caught.
-      if (!FORBIDDEN_IMPORT.test(text)) continue;
-      const lineNumbers = lines.flatMap((line, index) => (FORBIDDEN_IMPORT.test(line) ? [index + 1] : []));
-      offenders.push(`${relative(CORE_DIR, file)}:${lineNumbers.join(',') || '(multi-line import)'}`);
+  it('the scan finds an offender hidden in a nested folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacebar-arch-'));
+    try {
+      mkdirSync(join(dir, 'deep', 'er'), { recursive: true });
+      writeFileSync(join(dir, 'fine.ts'), `import { z } from 'zod';\n// electron-store is used by the app only\n`);
+      writeFileSync(join(dir, 'deep', 'er', 'bad.ts'), `import { z } from 'zod';\nimport type {\n  BrowserWindow,\n} from 'electron';\n`);
+      expect(offendersIn(dir)).toEqual(['deep/er/bad.ts:4']);
+      writeFileSync(join(dir, 'deep', 'lazy.ts'), `export const load = () => import('electron-store');\n`);
+      writeFileSync(join(dir, 'deep', 'split.ts'), `export const load = () =>\n  import(\n    'electron'\n  );\n`);
+      expect(offendersIn(dir)).toEqual(['deep/er/bad.ts:4', 'deep/lazy.ts:1', 'deep/split.ts:(multi-line import)']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(offenders).toEqual([]);
+  });
+
+  it('no file under main/core imports electron or electron-store', () => {
+    expect(offendersIn(CORE_DIR)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // HTTP to Strava on undici: timeouts, bounded retries of idempotent GETs (undici's RetryAgent),
 // rate-limit headers fed to the budget, and every failure turned into a typed error.
-import { Agent, RetryAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   BadResponseError,
   ForbiddenError,
@@ -57,7 +57,7 @@ export function transportError(error: unknown): PacebarError {
   if (isTimeout(error)) return new TimeoutError();
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
-    const friendly: Record<string, string> = {
+    const friendly = new Map<string, string>(Object.entries({
       ECONNREFUSED: 'connection refused',
       ECONNRESET: 'connection reset',
       ENOTFOUND: 'host not found',
@@ -67,8 +67,9 @@ export function transportError(error: unknown): PacebarError {
       UND_ERR_SOCKET: 'connection dropped',
       UND_ERR_CLOSED: 'connection closed',
       UND_ERR_ABORTED: 'request aborted',
-    };
-    return new NetworkError(friendly[code] ?? code);
+    }));
+    // Unknown codes are named only when they look like error codes, never as free text.
+    return new NetworkError(friendly.get(code) ?? (/^[A-Z_]{2,40}$/.test(code) ? code : 'connection failed'));
   }
   return new NetworkError('connection failed');
 }
@@ -106,30 +107,48 @@ export function errorForStatus(status: number, body: unknown): PacebarError {
   return new BadResponseError(`HTTP ${status}`);
 }
 
-export class StravaHttp {
-  private readonly dispatcher: Dispatcher;
-  private readonly plain: Agent;
+interface Transport {
+  request: typeof import('undici').request;
+  /** Plain agent with timeouts: OAuth POSTs. */
+  plain: Dispatcher;
+  /** The same agent behind RetryAgent: idempotent API GETs. */
+  retrying: Dispatcher;
+}
 
-  constructor(private readonly options: HttpClientOptions) {
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    const retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.plain = new Agent({
-      connect: { timeout: timeouts.connectMs },
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
-    });
-    // Only GETs are retried, only on transport errors and 5xx, a bounded number of times.
-    // 429 is never retried: the budget decides when the next request may go.
-    this.dispatcher = new RetryAgent(this.plain, {
-      maxRetries: retry.maxRetries,
-      minTimeout: retry.minTimeoutMs,
-      maxTimeout: retry.maxTimeoutMs,
-      timeoutFactor: 2,
-      methods: ['GET'],
-      statusCodes: [500, 502, 503, 504],
-      errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ENETDOWN', 'ENETUNREACH', 'EHOSTDOWN', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET'],
-      throwOnError: false,
-    });
+/**
+ * undici is loaded on the first request, not at start-up: `pacebar status --offline` and a tray
+ * showing its cache never pay for it.
+ */
+async function createTransport(timeouts: HttpTimeouts, retry: HttpRetry): Promise<Transport> {
+  const { Agent, RetryAgent, request } = await import('undici');
+  const plain = new Agent({
+    connect: { timeout: timeouts.connectMs },
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.bodyMs,
+  });
+  // Only GETs are retried, only on transport errors and 5xx, a bounded number of times.
+  // 429 is never retried: the budget decides when the next request may go.
+  const retrying = new RetryAgent(plain, {
+    maxRetries: retry.maxRetries,
+    minTimeout: retry.minTimeoutMs,
+    maxTimeout: retry.maxTimeoutMs,
+    timeoutFactor: 2,
+    methods: ['GET'],
+    statusCodes: [500, 502, 503, 504],
+    errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ENETDOWN', 'ENETUNREACH', 'EHOSTDOWN', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET'],
+    throwOnError: false,
+  });
+  return { request, plain, retrying };
+}
+
+export class StravaHttp {
+  private transport: Promise<Transport> | null = null;
+
+  constructor(private readonly options: HttpClientOptions) {}
+
+  private connection(): Promise<Transport> {
+    this.transport ??= createTransport({ ...DEFAULT_TIMEOUTS, ...this.options.timeouts }, { ...DEFAULT_RETRY, ...this.options.retry });
+    return this.transport;
   }
 
   /** GET an API resource with a bearer token; returns parsed JSON or throws a typed error. */
@@ -138,7 +157,7 @@ export class StravaHttp {
     if (blockedUntil !== null) throw new RateLimitedError(blockedUntil);
     const release = this.options.budget.reserve();
     try {
-      const response = await this.send(this.dispatcher, url, {
+      const response = await this.send('retrying', url, {
         method: 'GET',
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
         signal,
@@ -159,7 +178,7 @@ export class StravaHttp {
 
   /** POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates. */
   async postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
-    const response = await this.send(this.plain, url, {
+    const response = await this.send('plain', url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams(form).toString(),
@@ -169,17 +188,18 @@ export class StravaHttp {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    if (this.transport) await (await this.transport).retrying.close();
   }
 
   private async send(
-    dispatcher: Dispatcher,
+    via: 'plain' | 'retrying',
     url: string,
     init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; signal?: AbortSignal | undefined },
   ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
     try {
-      const response = await request(url, {
-        dispatcher,
+      const transport = await this.connection();
+      const response = await transport.request(url, {
+        dispatcher: transport[via],
         method: init.method,
         headers: { 'user-agent': this.options.userAgent ?? 'Pacebar', ...init.headers },
         body: init.body,

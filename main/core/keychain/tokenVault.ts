@@ -1,6 +1,6 @@
 // Pacebar's keychain records: one per connected athlete (tokens, expiry, scopes) and one for the
 // Strava API application's client secret. Nothing secret is stored anywhere else.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SecretBackend } from './secretBackend';
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'Pacebar';

@@ -114,10 +114,14 @@ export class StravaSession {
       expiresAt: response.expires_at,
       scopes: stored.scopes,
     };
-    // Persist before use: the old refresh token is already invalid at Strava. The in-memory copy is
-    // kept even if the keychain write fails, so this run can go on.
-    this.tokens = renewed;
-    await this.deps.vault.saveTokens(renewed);
+    // Persist before use: the old refresh token is already invalid at Strava. Until the write is done
+    // other callers still see the old copy and wait on this same refresh. The new copy is kept in
+    // memory even if the keychain write fails, so this run can go on.
+    try {
+      await this.deps.vault.saveTokens(renewed);
+    } finally {
+      this.tokens = renewed;
+    }
     return renewed;
   }
 

@@ -1,7 +1,7 @@
 // The last athlete, stats and recent activities with their fetch times, so Pacebar works offline
 // and the CLI answers without a request. Read back through a decoder: a damaged file is an empty
 // cache, never a crash. Holds no token or secret.
-import { z } from 'zod';
+import * as z from 'zod';
 import { activityStatsSchema, athleteSchema, type ActivityStats, type Athlete } from '../strava/models';
 import type { ActivityRecord } from '../stats/weeklySummary';
 import type { RateSnapshot } from '../api/rateBudget';

@@ -1,6 +1,6 @@
 // Strava's API models, decoded where they enter. Unknown fields are kept (loose objects) so the
 // CLI can print objects as Strava returned them; the fields Pacebar reads are checked.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadResponseError } from '../errors';
 
 const nullableString = z.string().nullish();

@@ -25,7 +25,7 @@ export function mergeActivities(known: readonly ActivityRecord[], fresh: readonl
 
 export function sameActivities(a: readonly ActivityRecord[], b: readonly ActivityRecord[]): boolean {
   if (a.length !== b.length) return false;
-  const key = (r: ActivityRecord) => `${r.id}:${r.sportType}:${r.distance}:${r.movingTime}:${r.elevationGain}:${r.start}`;
+  const key = (r: ActivityRecord) => `${r.id}:${r.sportType}:${r.distance}:${r.movingTime}:${r.elevationGain}:${r.start}:${r.startLocal}`;
   const left = new Set(a.map(key));
   return b.every((record) => left.has(key(record)));
 }

@@ -1,0 +1,55 @@
+// Sign-in in the system browser (for Google / Apple / Facebook log-ins, which refuse embedded
+// windows): a one-shot loopback listener on 127.0.0.1 receives the redirect, as `pacebar login` does.
+// The authorize URL is handed to the OS only after isSafeExternalUrl accepts it.
+import type { ConsentRunner, PreparedConsent } from '../core/app/consentRunner';
+import { InvalidInputError } from '../core/errors';
+import { DEFAULT_LOGIN_TIMEOUT_MS, startLoopbackListener, type RedirectCode } from '../core/oauth/loopbackListener';
+import { isSafeExternalUrl } from '../security/externalUrl';
+
+export interface BrowserConsentOptions {
+  /** Strava's base URL: the authorize URL must be on its origin. */
+  stravaBaseUrl: string;
+  /** shell.openExternal in the app. */
+  openExternal: (url: string) => Promise<void>;
+  timeoutMs?: number;
+}
+
+export function browserConsentRunner(options: BrowserConsentOptions): ConsentRunner {
+  const stravaOrigin = new URL(options.stravaBaseUrl).origin;
+  return {
+    async prepare(): Promise<PreparedConsent> {
+      // The listener needs its abort signal now; the attempt's signal only arrives with run().
+      const local = new AbortController();
+      const listener = await startLoopbackListener({ timeoutMs: options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS, signal: local.signal });
+      return {
+        redirectUri: listener.redirectUri,
+        async run(authorizeUrl: string, state: string, signal: AbortSignal): Promise<RedirectCode> {
+          if (!isSafeExternalUrl(authorizeUrl, [stravaOrigin])) {
+            throw new InvalidInputError('Pacebar refused to open an unexpected sign-in address.');
+          }
+          const forward = () => local.abort();
+          if (signal.aborted) local.abort();
+          else signal.addEventListener('abort', forward, { once: true });
+          // Listen first, then open the browser: a fast redirect cannot arrive before we wait for it.
+          const code = listener.waitForCode(state);
+          try {
+            try {
+              await options.openExternal(authorizeUrl);
+            } catch {
+              local.abort();
+              await code.catch(() => {});
+              throw new InvalidInputError('Pacebar could not open your browser. Try signing in with the Pacebar window instead.');
+            }
+            return await code;
+          } finally {
+            signal.removeEventListener('abort', forward);
+          }
+        },
+        dispose() {
+          local.abort();
+          listener.close();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The tray icon: its menu and tooltip rebuilt from trayMenuModel on every state change (and once a
+// minute, so "Updated 3 min ago" stays true). The icon only, no macOS menu-bar title.
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import type { DashboardState } from '../../preload/contract';
+import { trayMenuModel, type TrayItem, type TrayItemId } from './trayMenuModel';
+
+export type TrayAction = Exclude<TrayItemId, 'athlete' | 'summary' | 'updated' | 'status' | 'separator'>;
+
+export interface TrayControllerOptions {
+  iconPath: string;
+  platform: NodeJS.Platform;
+  onAction: (action: TrayAction) => void;
+  now?: () => number;
+  /** How often the menu is rebuilt without a state change (relative times). */
+  tickMs?: number;
+}
+
+const ACTIONS: ReadonlySet<TrayItemId> = new Set<TrayItemId>(['open', 'refresh', 'connect', 'disconnect', 'settings', 'quit']);
+
+export function trayIcon(iconPath: string, platform: NodeJS.Platform): NativeImage {
+  const image = nativeImage.createFromPath(iconPath);
+  // macOS draws template images in the menu bar's colour (light and dark menu bars).
+  if (platform === 'darwin') image.setTemplateImage(true);
+  return image;
+}
+
+export function menuTemplate(items: TrayItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    if (item.type === 'separator') return { type: 'separator' };
+    const template: MenuItemConstructorOptions = { id: item.id, label: item.label, enabled: item.enabled };
+    if (ACTIONS.has(item.id)) {
+      const action = item.id as TrayAction;
+      template.click = () => onAction(action);
+    }
+    return template;
+  });
+}
+
+export class TrayController {
+  private readonly tray: Tray;
+  private state: DashboardState | null = null;
+  private readonly tick: ReturnType<typeof setInterval>;
+
+  constructor(private readonly options: TrayControllerOptions) {
+    this.tray = new Tray(trayIcon(options.iconPath, options.platform));
+    // Windows and Linux: a left click opens the dashboard; the menu is on right click.
+    // (On macOS a click shows the menu, as menu-bar extras do.)
+    if (options.platform !== 'darwin') this.tray.on('click', () => options.onAction('open'));
+    this.tick = setInterval(() => this.render(), options.tickMs ?? 60_000);
+    this.tick.unref?.();
+  }
+
+  update(state: DashboardState): void {
+    this.state = state;
+    this.render();
+  }
+
+  destroy(): void {
+    clearInterval(this.tick);
+    if (!this.tray.isDestroyed()) this.tray.destroy();
+  }
+
+  private render(): void {
+    if (!this.state || this.tray.isDestroyed()) return;
+    const model = trayMenuModel(this.state, (this.options.now ?? Date.now)());
+    this.tray.setToolTip(model.tooltip);
+    this.tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model.items, this.options.onAction)));
+  }
+}
