@@ -81,6 +81,9 @@ export function createSimServer(state: SimState, faults: FaultQueue, requests: R
   }
 
   const server = createServer((req, res) => {
+    // Like Strava, every answer carries the server's time, here the simulated clock.
+    res.sendDate = false;
+    res.setHeader('Date', new Date(state.clock.now()).toUTCString());
     void handle(req, res);
   });
 

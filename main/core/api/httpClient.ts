@@ -162,13 +162,15 @@ export class StravaHttp {
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
         signal,
       });
+      const budget = this.options.budget;
+      const date = response.headers.date;
+      if (typeof date === 'string') budget.noteServerDate(Date.parse(date));
+      const snapshot = parseRateHeaders(response.headers, budget.serverNow());
       if (response.status === 429) {
-        const snapshot = parseRateHeaders(response.headers, this.options.clock());
         release();
-        throw new RateLimitedError(this.options.budget.observeRejection(snapshot));
+        throw new RateLimitedError(budget.observeRejection(snapshot));
       }
-      const snapshot = parseRateHeaders(response.headers, this.options.clock());
-      if (snapshot) this.options.budget.observe(snapshot);
+      if (snapshot) budget.observe(snapshot);
       if (response.status >= 200 && response.status < 300) return parseJson(response.text);
       throw errorForStatus(response.status, safeJson(response.text));
     } finally {

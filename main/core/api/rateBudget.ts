@@ -15,8 +15,10 @@ export interface RateSnapshot {
   read: WindowPair | null;
   /** X-RateLimit-*: applies to every API request. */
   overall: WindowPair | null;
-  /** Epoch ms of the response the numbers come from. */
+  /** Epoch ms, in Strava's time, of the response the numbers come from. */
   observedAt: number;
+  /** Strava's clock minus ours, from the Date header: windows reset on Strava's quarter hours. */
+  skewMs?: number;
 }
 
 export function nextQuarterHour(now: number): number {
@@ -78,29 +80,42 @@ function blockedUntilFor(pair: WindowPair | null, observedAt: number, now: numbe
 export class RateBudget {
   private snapshot: RateSnapshot | null;
   private inFlight = 0;
+  private skewMs: number;
 
   constructor(
     private readonly clock: () => number,
     initial: RateSnapshot | null = null,
-    private readonly onChange: (snapshot: RateSnapshot) => void = () => {},
   ) {
     this.snapshot = initial;
+    this.skewMs = initial?.skewMs ?? 0;
   }
 
   current(): RateSnapshot | null {
-    return this.snapshot;
+    return this.snapshot ? { ...this.snapshot, skewMs: this.skewMs } : null;
   }
 
-  /** Epoch ms until which no read may be sent, or null when a read may go now. */
+  /** Now, on Strava's clock. */
+  serverNow(): number {
+    return this.clock() + this.skewMs;
+  }
+
+  /** Learns Strava's time from a response's Date header (whole seconds, so sub-second skew is noise). */
+  noteServerDate(serverMs: number): void {
+    if (!Number.isFinite(serverMs)) return;
+    const skew = serverMs - this.clock();
+    this.skewMs = Math.abs(skew) < 2000 ? 0 : skew;
+  }
+
+  /** Epoch ms (our clock) until which no read may be sent, or null when a read may go now. */
   blockedUntil(): number | null {
     const snapshot = this.snapshot;
     if (!snapshot) return null;
-    const now = this.clock();
+    const now = this.serverNow();
     const times = [
       blockedUntilFor(snapshot.read, snapshot.observedAt, now, this.inFlight),
       blockedUntilFor(snapshot.overall, snapshot.observedAt, now, this.inFlight),
     ].filter((time): time is number => time !== null);
-    return times.length > 0 ? Math.max(...times) : null;
+    return times.length > 0 ? Math.max(...times) - this.skewMs : null;
   }
 
   /** Reserve one request; the returned function releases it when the answer arrives. */
@@ -117,13 +132,13 @@ export class RateBudget {
   observe(snapshot: RateSnapshot): void {
     if (this.snapshot && snapshot.observedAt < this.snapshot.observedAt) return;
     this.snapshot = snapshot;
-    this.onChange(snapshot);
+    if (snapshot.skewMs !== undefined) this.skewMs = snapshot.skewMs;
   }
 
   /** A 429 means a window is spent even when the headers are missing or lag behind. */
   observeRejection(snapshot: RateSnapshot | null): number {
     if (snapshot) this.observe(snapshot);
-    const now = this.clock();
+    const now = this.serverNow();
     if (this.blockedUntil() === null) {
       const current = this.snapshot;
       const rolled = (pair: WindowPair | null): WindowPair | null =>
@@ -136,8 +151,7 @@ export class RateBudget {
         overall: rolled(current?.overall ?? null),
         observedAt: now,
       };
-      this.onChange(this.snapshot);
     }
-    return this.blockedUntil() ?? nextQuarterHour(now);
+    return this.blockedUntil() ?? nextQuarterHour(now) - this.skewMs;
   }
 }

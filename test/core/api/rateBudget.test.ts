@@ -19,11 +19,9 @@ function snapshot(read: WindowPair | null, overall: WindowPair | null, observedA
 
 function budgetAt(start: number, initial: RateSnapshot | null = null) {
   let now = start;
-  const changes: RateSnapshot[] = [];
-  const budget = new RateBudget(() => now, initial, (s) => changes.push(s));
+  const budget = new RateBudget(() => now, initial);
   return {
     budget,
-    changes,
     set: (time: number) => {
       now = time;
     },
@@ -256,23 +254,21 @@ describe('RateBudget.observe', () => {
   const spent: WindowPair = { limit: [100, 1000], usage: [100, 500] };
   const fine: WindowPair = { limit: [100, 1000], usage: [10, 500] };
 
-  it('adopts newer snapshots and reports each change', () => {
-    const { budget, changes } = budgetAt(T0);
+  it('adopts newer snapshots', () => {
+    const { budget } = budgetAt(T0);
     const first = snapshot(fine, null, T0 - 1000);
     budget.observe(first);
-    expect(budget.current()).toBe(first);
+    expect(budget.current()).toEqual({ ...first, skewMs: 0 });
     const second = snapshot(spent, null, T0);
     budget.observe(second);
-    expect(budget.current()).toBe(second);
-    expect(changes).toEqual([first, second]);
+    expect(budget.current()).toEqual({ ...second, skewMs: 0 });
     expect(budget.blockedUntil()).toBe(Date.UTC(2026, 10, 18, 17, 45));
   });
 
   it('ignores a snapshot older than the one it holds (a slow response arriving late)', () => {
-    const { budget, changes } = budgetAt(T0, snapshot(spent, null, T0));
+    const { budget } = budgetAt(T0, snapshot(spent, null, T0));
     budget.observe(snapshot(fine, null, T0 - 1));
     expect(budget.current()?.read).toBe(spent);
-    expect(changes).toEqual([]);
     expect(budget.blockedUntil()).not.toBeNull();
   });
 
@@ -285,11 +281,10 @@ describe('RateBudget.observe', () => {
 
 describe('RateBudget.observeRejection (HTTP 429)', () => {
   it('blocks until the next quarter hour when there are no headers and no history', () => {
-    const { budget, changes } = budgetAt(T0);
+    const { budget } = budgetAt(T0);
     const until = budget.observeRejection(null);
     expect(until).toBe(Date.UTC(2026, 10, 18, 17, 45));
     expect(budget.blockedUntil()).toBe(until);
-    expect(changes).toHaveLength(1);
   });
 
   it('blocks even when the headers lag behind and claim budget is left', () => {
@@ -332,5 +327,42 @@ describe('RateBudget.observeRejection (HTTP 429)', () => {
     expect(budget.blockedUntil()).toBeNull(); // the old window has reset
     expect(budget.observeRejection(null)).toBe(Date.UTC(2026, 10, 18, 17, 45));
     expect(budget.current()?.read?.usage).toEqual([100, 300]);
+  });
+});
+
+describe('RateBudget with a skewed local clock', () => {
+  const spent: WindowPair = { limit: [100, 1000], usage: [100, 500] };
+  const TEN_MINUTES = 10 * 60_000;
+
+  for (const skew of [TEN_MINUTES, -TEN_MINUTES]) {
+    it(`windows reset on Strava's quarter hour when our clock is ${skew > 0 ? 'behind' : 'ahead'} by 10 minutes`, () => {
+      // Strava's time is T0 (17:40); ours is T0 - skew.
+      const { budget, set } = budgetAt(T0 - skew);
+      budget.noteServerDate(T0);
+      expect(budget.serverNow()).toBe(T0);
+      budget.observe(snapshot(spent, null, budget.serverNow()));
+      // Strava resets at 17:45 its time, which is 17:45 - skew on our clock.
+      const until = budget.blockedUntil();
+      expect(until).toBe(Date.UTC(2026, 10, 18, 17, 45) - skew);
+      set(until! - 1);
+      expect(budget.blockedUntil()).not.toBeNull();
+      set(until!);
+      expect(budget.blockedUntil()).toBeNull();
+    });
+  }
+
+  it('ignores sub-two-second differences (the Date header has whole seconds)', () => {
+    const { budget } = budgetAt(T0);
+    budget.noteServerDate(T0 - 999);
+    expect(budget.serverNow()).toBe(T0);
+  });
+
+  it('remembers the skew in its snapshot for the next process', () => {
+    const { budget } = budgetAt(T0);
+    budget.noteServerDate(T0 + 600_000);
+    budget.observe(snapshot(spent, null, budget.serverNow()));
+    const next = new RateBudget(() => T0, budget.current());
+    expect(next.serverNow()).toBe(T0 + 600_000);
+    expect(next.blockedUntil()).toBe(budget.blockedUntil());
   });
 });

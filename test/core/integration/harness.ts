@@ -26,6 +26,8 @@ export interface HarnessOptions {
   sim?: SimOptions;
   /** Headers/body timeout; fault tests use a short one so a hung server fails fast. */
   timeoutMs?: number;
+  /** Our clock minus Strava's (clock-skew tests). */
+  clockOffsetMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -40,7 +42,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       keychainService,
       settingsStore: openSettingsStore(dir),
       cacheStore: openCacheStore(dir),
-      clock: () => sim.clock.now(),
+      clock: () => sim.clock.now() + (options.clockOffsetMs ?? 0),
       utcOffsetMinutes: () => 60,
       http: {
         timeouts: { connectMs: 2000, headersMs: options.timeoutMs ?? 5000, bodyMs: options.timeoutMs ?? 5000 },
