@@ -1,9 +1,9 @@
-// electron-store instances for the app: same folder, file names, JSON schema and defaults as the
+// electron-store instances for the app: same folder, file names and defaults as the
 // CLI's conf stores (core/store/confStores), so the app and `pacebar` read and write the same files.
 import Store from 'electron-store';
 import { CACHE_FILE, SETTINGS_FILE } from '../core/store/confStores';
 import { resolveConfigDir } from '../core/store/configDir';
-import { settingsDefaults, settingsSchema, type Settings, type TypedStore } from '../core/store/settings';
+import { settingsDefaults, type Settings, type TypedStore } from '../core/store/settings';
 
 export interface AppStores {
   settings: TypedStore<Settings>;
@@ -14,8 +14,7 @@ export function openElectronStores(cwd: string = resolveConfigDir()): AppStores 
   const settings = new Store<Settings>({
     cwd,
     name: SETTINGS_FILE,
-    // The schema is plain JSON schema; conf's typing wants its own Schema type.
-    schema: settingsSchema as never,
+    // Values are validated by core's SettingsRepository (zod), exactly as in the CLI.
     defaults: settingsDefaults,
     // A hand-edited, invalid file falls back to defaults instead of crashing the app at start.
     clearInvalidConfig: true,

@@ -1,13 +1,14 @@
 // conf-backed stores for plain Node (the CLI and tests). The app uses electron-store with the same
 // file names, folder, schema and defaults, so both read and write the same files.
 import Conf from 'conf';
-import { settingsDefaults, settingsSchema, type Settings, type TypedStore } from './settings';
+import { settingsDefaults, type Settings, type TypedStore } from './settings';
 
 export const SETTINGS_FILE = 'settings';
 export const CACHE_FILE = 'cache';
 
 export function openSettingsStore(cwd: string): TypedStore<Settings> {
-  return new Conf<Settings>({ cwd, configName: SETTINGS_FILE, schema: settingsSchema as never, defaults: settingsDefaults, clearInvalidConfig: true });
+  // Validation is SettingsRepository's (zod), shared with the app.
+  return new Conf<Settings>({ cwd, configName: SETTINGS_FILE, defaults: settingsDefaults, clearInvalidConfig: true });
 }
 
 export function openCacheStore(cwd: string): TypedStore<Record<string, unknown>> {

@@ -69,9 +69,9 @@ describe('conf-backed settings', () => {
     expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual(settingsDefaults);
   });
 
-  it('a settings file that breaks the schema is replaced by defaults', () => {
-    writeFileSync(settingsPath(), JSON.stringify({ ...settingsDefaults, refreshIntervalMinutes: 1 }));
-    expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual(settingsDefaults);
+  it('a settings file with an invalid value falls back to the default for that field only', () => {
+    writeFileSync(settingsPath(), JSON.stringify({ ...settingsDefaults, clientId: '777', refreshIntervalMinutes: 1 }));
+    expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual({ ...settingsDefaults, clientId: '777' });
   });
 });
 

@@ -1,0 +1,104 @@
+// The browser flow with the real loopback listener over real HTTP: the test plays the browser.
+import { describe, expect, it, vi } from 'vitest';
+import { browserConsentRunner } from '../../../main/auth/browserConsent';
+import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, RedirectError } from '../../../main/core/errors';
+
+const STRAVA = 'https://www.strava.com';
+const authorizeUrl = (redirectUri: string) =>
+  `${STRAVA}/oauth/authorize?client_id=1&response_type=code&redirect_uri=${encodeURIComponent(redirectUri)}&state=S1`;
+
+describe('browser consent', () => {
+  it('opens the authorize URL in the browser and resolves from the loopback redirect', async () => {
+    let opened = '';
+    const openExternal = vi.fn(async (url: string) => {
+      opened = url;
+    });
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
+    try {
+      expect(prepared.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      const url = authorizeUrl(prepared.redirectUri);
+      const result = prepared.run(url, 'S1', new AbortController().signal);
+      await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith(url));
+      expect(new URL(opened).searchParams.get('redirect_uri')).toBe(prepared.redirectUri);
+      // The "browser" follows Strava's redirect to the listener.
+      const response = await fetch(`${prepared.redirectUri}?state=S1&code=c0de&scope=read,activity:read_all`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('You can close this tab');
+      await expect(result).resolves.toEqual({ code: 'c0de', scopes: ['read', 'activity:read_all'] });
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it('a redirect with the wrong state rejects with RedirectError', async () => {
+    const openExternal = vi.fn(async () => {});
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
+    try {
+      const result = prepared.run(authorizeUrl(prepared.redirectUri), 'S1', new AbortController().signal);
+      result.catch(() => {});
+      await vi.waitFor(() => expect(openExternal).toHaveBeenCalled());
+      const response = await fetch(`${prepared.redirectUri}?state=FORGED&code=c0de`);
+      expect(response.status).toBe(400);
+      await expect(result).rejects.toBeInstanceOf(RedirectError);
+      await expect(result).rejects.toMatchObject({ problem: 'state_mismatch' });
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it('refuses a non-https or foreign authorize URL: the browser is never opened', async () => {
+    const openExternal = vi.fn(async () => {});
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
+    try {
+      const signal = new AbortController().signal;
+      await expect(prepared.run('http://www.strava.com/oauth/authorize?state=S1', 'S1', signal)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(prepared.run('https://evil.example/oauth/authorize', 'S1', signal)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(prepared.run('file:///etc/passwd', 'S1', signal)).rejects.toBeInstanceOf(InvalidInputError);
+      expect(openExternal).not.toHaveBeenCalled();
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it('accepts http on loopback for the simulator', async () => {
+    const openExternal = vi.fn(async () => {});
+    const prepared = await browserConsentRunner({ stravaBaseUrl: 'http://127.0.0.1:4321', openExternal }).prepare();
+    const controller = new AbortController();
+    const result = prepared.run('http://127.0.0.1:4321/oauth/authorize?state=S1', 'S1', controller.signal);
+    result.catch(() => {});
+    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith('http://127.0.0.1:4321/oauth/authorize?state=S1'));
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
+    prepared.dispose();
+  });
+
+  it('cancelling the attempt rejects with ConnectCancelledError and frees the port', async () => {
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal: async () => {} }).prepare();
+    const controller = new AbortController();
+    const result = prepared.run(authorizeUrl(prepared.redirectUri), 'S1', controller.signal);
+    result.catch(() => {});
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
+    prepared.dispose();
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(fetch(`${prepared.redirectUri}?state=S1&code=x`)).rejects.toThrow();
+  });
+
+  it('times out', async () => {
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal: async () => {}, timeoutMs: 50 }).prepare();
+    const result = prepared.run(authorizeUrl(prepared.redirectUri), 'S1', new AbortController().signal);
+    await expect(result).rejects.toBeInstanceOf(ConnectTimeoutError);
+    prepared.dispose();
+  });
+
+  it('no browser could be opened: a clear one-line error, and the listener is released', async () => {
+    const prepared = await browserConsentRunner({
+      stravaBaseUrl: STRAVA,
+      openExternal: async () => {
+        throw new Error('no handler');
+      },
+    }).prepare();
+    await expect(prepared.run(authorizeUrl(prepared.redirectUri), 'S1', new AbortController().signal)).rejects.toThrow(/could not open your browser/);
+    prepared.dispose();
+  });
+});

@@ -1,0 +1,38 @@
+// DashboardState builders for the main-process tests.
+import type { DashboardState, Sport, SportTotals, Totals } from '../../../preload/contract';
+
+const totals = (distance: number): Totals => ({ count: 1, distance, movingTime: 3600, elevationGain: 10 });
+const sportTotals = (week: number, ytd: number): SportTotals => ({ week: totals(week), fourWeeks: totals(week * 4), ytd: totals(ytd), allTime: totals(ytd * 3) });
+const sports = <T>(make: (sport: Sport) => T): Record<Sport, T> => ({ run: make('run'), ride: make('ride'), swim: make('swim') });
+
+export const NOW = Date.UTC(2026, 10, 18, 17, 40);
+
+export function baseState(overrides: Partial<DashboardState> = {}): DashboardState {
+  return {
+    loading: false,
+    connection: { kind: 'not_connected' },
+    data: null,
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
+    missingScopes: [],
+    settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
+    ...overrides,
+  };
+}
+
+export function connectedState(overrides: Partial<DashboardState> = {}): DashboardState {
+  return baseState({
+    connection: { kind: 'connected' },
+    data: {
+      athlete: { id: 42, name: 'Marianne Vos', location: 'Utrecht, NL', avatarUrl: null },
+      stats: {
+        totals: { run: sportTotals(24_300, 1_204_000), ride: sportTotals(151_000, 8_765_400), swim: sportTotals(2_500, 61_000) },
+        biggestRideDistance: 200_000,
+        biggestClimbElevationGain: 1_500,
+        weekly: sports(() => []),
+      },
+      updatedAt: new Date(NOW - 3 * 60_000).toISOString(),
+      stale: false,
+    },
+    ...overrides,
+  });
+}

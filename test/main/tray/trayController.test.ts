@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../fakes/electron'));
+
+import { Menu, Tray, nativeImage, resetFakes } from '../fakes/electron';
+import { TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
+import { trayIconFile, trayIconPath } from '../../../main/app/paths';
+import { NOW, baseState, connectedState } from '../fakes/state';
+
+describe('TrayController', () => {
+  beforeEach(() => {
+    resetFakes();
+    vi.mocked(nativeImage.createFromPath).mockClear();
+  });
+
+  it('macOS: template image, no click handler (the click shows the menu)', () => {
+    const tray = new TrayController({ iconPath: '/res/tray/trayTemplate.png', platform: 'darwin', onAction: () => {}, now: () => NOW });
+    const image = vi.mocked(nativeImage.createFromPath).mock.results[0]!.value as { setTemplateImage: ReturnType<typeof vi.fn> };
+    expect(nativeImage.createFromPath).toHaveBeenCalledWith('/res/tray/trayTemplate.png');
+    expect(image.setTemplateImage).toHaveBeenCalledWith(true);
+    expect(Tray.instances[0]!.listenerCount('click')).toBe(0);
+    tray.destroy();
+  });
+
+  it('Windows/Linux: a click opens the dashboard; not a template image', () => {
+    const actions: TrayAction[] = [];
+    const tray = new TrayController({ iconPath: 'C:\\res\\tray\\tray.ico', platform: 'win32', onAction: (a) => actions.push(a), now: () => NOW });
+    const image = vi.mocked(nativeImage.createFromPath).mock.results[0]!.value as { setTemplateImage: ReturnType<typeof vi.fn> };
+    expect(image.setTemplateImage).not.toHaveBeenCalled();
+    Tray.instances[0]!.emit('click');
+    expect(actions).toEqual(['open']);
+    tray.destroy();
+  });
+
+  it('renders tooltip and menu from the state; menu clicks call back with the action', () => {
+    const actions: TrayAction[] = [];
+    const tray = new TrayController({ iconPath: 'tray.png', platform: 'linux', onAction: (a) => actions.push(a), now: () => NOW });
+    tray.update(connectedState());
+    const fake = Tray.instances[0]!;
+    expect(fake.tooltip).toBe('Pacebar · Marianne Vos\nRun · week 24.3 km · YTD 1,204 km');
+    const template = fake.menu!.template;
+    expect(template.map((t) => t.label ?? t.type)).toEqual([
+      'Marianne Vos',
+      'Run · week 24.3 km · YTD 1,204 km',
+      'Updated 3 min ago',
+      'separator',
+      'Open dashboard',
+      'Refresh now',
+      'Disconnect',
+      'Settings…',
+      'separator',
+      'Quit Pacebar',
+    ]);
+    expect(template.find((t) => t.label === 'Marianne Vos')!.click).toBeUndefined();
+    for (const label of ['Open dashboard', 'Refresh now', 'Disconnect', 'Settings…', 'Quit Pacebar']) template.find((t) => t.label === label)!.click!();
+    expect(actions).toEqual(['open', 'refresh', 'disconnect', 'settings', 'quit']);
+    tray.update(baseState({ connection: { kind: 'needs_credentials' } }));
+    expect(fake.menu!.template.find((t) => t.id === 'refresh')!.enabled).toBe(false);
+    tray.destroy();
+    expect(fake.destroyed).toBe(true);
+  });
+
+  it('re-renders on its own so "Updated … ago" stays true', () => {
+    vi.useFakeTimers();
+    try {
+      let now = NOW;
+      const tray = new TrayController({ iconPath: 'tray.png', platform: 'linux', onAction: () => {}, now: () => now, tickMs: 60_000 });
+      tray.update(connectedState());
+      now += 10 * 60_000;
+      vi.advanceTimersByTime(60_000);
+      expect(Tray.instances[0]!.menu!.template[2]!.label).toBe('Updated 13 min ago');
+      tray.destroy();
+      const builds = vi.mocked(Menu.buildFromTemplate).mock.calls.length;
+      vi.advanceTimersByTime(5 * 60_000);
+      expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('menuTemplate maps separators', () => {
+    expect(menuTemplate([{ id: 'separator', label: '', enabled: true, type: 'separator' }], () => {})).toEqual([{ type: 'separator' }]);
+  });
+});
+
+describe('tray icon paths', () => {
+  it('per platform, from build/tray in development and resources/tray when packaged', () => {
+    expect(trayIconFile('darwin')).toBe('trayTemplate.png');
+    expect(trayIconFile('win32')).toBe('tray.ico');
+    expect(trayIconFile('linux')).toBe('tray.png');
+    expect(trayIconPath({ appPath: '/src/pacebar', isPackaged: false, resourcesPath: '/x' }, 'linux')).toBe('/src/pacebar/build/tray/tray.png');
+    expect(trayIconPath({ appPath: '/x/app.asar', isPackaged: true, resourcesPath: '/opt/Pacebar/resources' }, 'darwin')).toBe(
+      '/opt/Pacebar/resources/tray/trayTemplate.png',
+    );
+  });
+});

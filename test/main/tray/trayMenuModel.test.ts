@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { trayMenuModel, TOOLTIP_MAX, type TrayItem } from '../../../main/tray/trayMenuModel';
+import { NOW, baseState, connectedState } from '../fakes/state';
+
+const labels = (items: TrayItem[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
+const item = (items: TrayItem[], id: TrayItem['id']) => items.find((i) => i.id === id);
+const statuses = (items: TrayItem[]) => items.filter((i) => i.id === 'status').map((i) => i.label);
+
+describe('trayMenuModel', () => {
+  it('connected with data: athlete, primary sport week and YTD, updated, actions', () => {
+    const model = trayMenuModel(connectedState(), NOW);
+    expect(labels(model.items)).toEqual([
+      'Marianne Vos',
+      'Run · week 24.3 km · YTD 1,204 km',
+      'Updated 3 min ago',
+      'Open dashboard',
+      'Refresh now',
+      'Disconnect',
+      'Settings…',
+      'Quit Pacebar',
+    ]);
+    expect(model.tooltip).toBe('Pacebar · Marianne Vos\nRun · week 24.3 km · YTD 1,204 km');
+    expect(model.title).toBe('Run 24.3 km');
+    // Information lines are not clickable; actions are.
+    for (const id of ['athlete', 'summary', 'updated'] as const) expect(item(model.items, id)?.enabled).toBe(false);
+    for (const id of ['open', 'refresh', 'disconnect', 'settings', 'quit'] as const) expect(item(model.items, id)?.enabled).toBe(true);
+    expect(item(model.items, 'connect')).toBeUndefined();
+    expect(model.items.filter((i) => i.type === 'separator')).toHaveLength(2);
+  });
+
+  it('follows the primary sport and the units setting', () => {
+    const base = connectedState();
+    const ride = trayMenuModel({ ...base, settings: { ...base.settings, primarySport: 'ride', units: 'imperial' } }, NOW);
+    expect(item(ride.items, 'summary')?.label).toBe('Ride · week 93.8 mi · YTD 5,447 mi');
+    const swim = trayMenuModel({ ...base, settings: { ...base.settings, primarySport: 'swim' } }, NOW);
+    expect(item(swim.items, 'summary')?.label).toBe('Swim · week 2.5 km · YTD 61.0 km');
+  });
+
+  it('"Updated just now" and hours', () => {
+    const base = connectedState();
+    const fresh = trayMenuModel({ ...base, data: { ...base.data!, updatedAt: new Date(NOW - 10_000).toISOString() } }, NOW);
+    expect(item(fresh.items, 'updated')?.label).toBe('Updated just now');
+    const old = trayMenuModel({ ...base, data: { ...base.data!, updatedAt: new Date(NOW - 3 * 3_600_000).toISOString() } }, NOW);
+    expect(item(old.items, 'updated')?.label).toBe('Updated 3 h ago');
+  });
+
+  it('refreshing: status line and Refresh now disabled', () => {
+    const base = connectedState();
+    const model = trayMenuModel({ ...base, sync: { ...base.sync, refreshing: true } }, NOW);
+    expect(statuses(model.items)).toEqual(['Refreshing…']);
+    expect(item(model.items, 'refresh')?.enabled).toBe(false);
+  });
+
+  it('offline, stale, rate limited and missing scopes each explain themselves', () => {
+    const base = connectedState();
+    const offline = trayMenuModel({ ...base, data: { ...base.data!, stale: true }, sync: { ...base.sync, offline: true, lastError: 'x' } }, NOW);
+    expect(statuses(offline.items)).toEqual(['Offline: showing saved data']);
+    expect(offline.tooltip).toContain('Offline: showing saved data');
+    expect(item(offline.items, 'refresh')?.enabled).toBe(true);
+
+    const stale = trayMenuModel({ ...base, data: { ...base.data!, stale: true } }, NOW);
+    expect(statuses(stale.items)).toEqual(['Data may be out of date']);
+
+    const limited = trayMenuModel({ ...base, sync: { ...base.sync, rateLimitedUntil: new Date(NOW + 12 * 60_000).toISOString() } }, NOW);
+    expect(statuses(limited.items)).toEqual(['Strava rate limit reached: retrying in 12 min']);
+    // A reset in the past no longer counts.
+    const over = trayMenuModel({ ...base, sync: { ...base.sync, rateLimitedUntil: new Date(NOW - 1000).toISOString() } }, NOW);
+    expect(statuses(over.items)).toEqual([]);
+
+    const scopes = trayMenuModel({ ...base, missingScopes: [{ scope: 'activity:read_all', consequence: 'No activities.' }] }, NOW);
+    expect(statuses(scopes.items)).toEqual(['Missing permissions: reconnect to grant them']);
+  });
+
+  it('needs setup: Connect enabled, Refresh disabled, no Disconnect', () => {
+    const model = trayMenuModel(baseState({ connection: { kind: 'needs_credentials' }, settings: { ...baseState().settings, clientId: null } }), NOW);
+    expect(labels(model.items)).toEqual([
+      'Needs setup: add your Strava API application',
+      'Open dashboard',
+      'Refresh now',
+      'Connect Strava…',
+      'Settings…',
+      'Quit Pacebar',
+    ]);
+    expect(item(model.items, 'refresh')?.enabled).toBe(false);
+    expect(item(model.items, 'connect')?.enabled).toBe(true);
+    expect(model.tooltip).toBe('Pacebar\nNeeds setup: add your Strava API application');
+  });
+
+  it('not connected, connecting, keychain unavailable, loading', () => {
+    const notConnected = trayMenuModel(baseState(), NOW);
+    expect(statuses(notConnected.items)).toEqual(['Not connected to Strava']);
+    expect(item(notConnected.items, 'connect')).toMatchObject({ label: 'Connect Strava…', enabled: true });
+
+    const connecting = trayMenuModel(baseState({ connection: { kind: 'connecting', method: 'browser' } }), NOW);
+    expect(statuses(connecting.items)).toEqual(['Connecting to Strava…']);
+    expect(item(connecting.items, 'connect')?.enabled).toBe(false);
+
+    const keychain = trayMenuModel(baseState({ connection: { kind: 'keychain_unavailable', detail: 'the keyring is locked' } }), NOW);
+    expect(statuses(keychain.items)).toEqual(['Keychain unavailable: the keyring is locked']);
+    expect(item(keychain.items, 'refresh')?.enabled).toBe(false);
+
+    const loading = trayMenuModel(baseState({ loading: true }), NOW);
+    expect(statuses(loading.items)).toEqual(['Loading…']);
+    expect(item(loading.items, 'connect')?.enabled).toBe(false);
+    expect(item(loading.items, 'refresh')?.enabled).toBe(false);
+  });
+
+  it('reconnect needed keeps the old numbers, offers Reconnect and Disconnect', () => {
+    const base = connectedState();
+    const model = trayMenuModel({ ...base, connection: { kind: 'reconnect_needed' }, data: { ...base.data!, stale: true } }, NOW);
+    expect(labels(model.items)).toEqual([
+      'Marianne Vos',
+      'Run · week 24.3 km · YTD 1,204 km',
+      'Updated 3 min ago',
+      'Reconnect needed: Strava access was lost',
+      'Open dashboard',
+      'Refresh now',
+      'Reconnect Strava…',
+      'Disconnect',
+      'Settings…',
+      'Quit Pacebar',
+    ]);
+    expect(item(model.items, 'refresh')?.enabled).toBe(false);
+  });
+
+  it('the tooltip never exceeds Windows\' 127 characters', () => {
+    const base = connectedState();
+    const long = trayMenuModel({ ...base, data: { ...base.data!, athlete: { ...base.data!.athlete, name: 'A'.repeat(200) } } }, NOW);
+    expect(long.tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+    expect(long.tooltip.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../fakes/electron'));
+
+import { BrowserWindow, FakeSession, resetFakes, session, shell, app } from '../fakes/electron';
+import {
+  CONSENT_PARTITION,
+  REDIRECT_URL_PATTERN,
+  WINDOW_REDIRECT_URI,
+  consentNavigationPolicy,
+  consentWindowRunner,
+} from '../../../main/windows/consentWindow';
+import { installWebContentsGuards } from '../../../main/security/webContentsGuards';
+import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../main/core/errors';
+import type { PreparedConsent } from '../../../main/core/app/consentRunner';
+
+const STRAVA = 'https://www.strava.com';
+const AUTHORIZE = `${STRAVA}/oauth/authorize?client_id=1&redirect_uri=${encodeURIComponent(WINDOW_REDIRECT_URI)}&state=S1`;
+const redirect = (query: string) => `${WINDOW_REDIRECT_URI}?${query}`;
+
+installWebContentsGuards(app as never);
+
+async function begin(options: { timeoutMs?: number; signal?: AbortSignal } = {}) {
+  const runner = consentWindowRunner({ stravaBaseUrl: STRAVA, timeoutMs: options.timeoutMs });
+  const prepared: PreparedConsent = await runner.prepare();
+  const signal = options.signal ?? new AbortController().signal;
+  const result = prepared.run(AUTHORIZE, 'S1', signal);
+  result.catch(() => {}); // observed by each test
+  const win = BrowserWindow.instances.at(-1)!;
+  const ses = session.fromPartition(CONSENT_PARTITION) as FakeSession;
+  return { prepared, result, win, contents: win.webContents, ses };
+}
+
+describe('consent window', () => {
+  beforeEach(() => {
+    resetFakes();
+    vi.mocked(shell.openExternal).mockClear();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('uses the fixed 127.0.0.1 redirect URI and loads the authorize URL in a locked-down window', async () => {
+    const { prepared, win, result, ses } = await begin();
+    expect(prepared.redirectUri).toBe('http://127.0.0.1/pacebar/callback');
+    expect(win.loadURL).toHaveBeenCalledWith(AUTHORIZE);
+    const prefs = win.options.webPreferences!;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, partition: CONSENT_PARTITION });
+    expect(prefs.preload).toBeUndefined();
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    // Permissions refused on the consent session too.
+    let granted: boolean | null = null;
+    ses.permissionRequestHandler!(win.webContents, 'geolocation', (g) => (granted = g), {});
+    expect(granted).toBe(false);
+    expect(ses.permissionCheckHandler!()).toBe(false);
+    expect(ses.beforeRequest?.filter.urls).toEqual([REDIRECT_URL_PATTERN]);
+    // Shown once ready.
+    win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalled();
+    prepared.dispose();
+    await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
+  });
+
+  it('catches the redirect in will-redirect: resolves code and scopes, prevents loading it, closes the window', async () => {
+    const { result, contents, win, prepared, ses } = await begin();
+    const prevented = contents.redirect(redirect('state=S1&code=abc123&scope=read,activity:read_all,profile:read_all'));
+    expect(prevented).toBe(true);
+    await expect(result).resolves.toEqual({ code: 'abc123', scopes: ['read', 'activity:read_all', 'profile:read_all'] });
+    expect(win.isDestroyed()).toBe(true);
+    // The session's hook is gone and its storage wiped (no Strava cookie outlives the attempt).
+    expect(ses.beforeRequest).toBeNull();
+    expect(ses.clearStorageData).toHaveBeenCalled();
+    prepared.dispose();
+  });
+
+  it('catches the redirect in will-navigate', async () => {
+    const { result, contents, win } = await begin();
+    expect(contents.navigate(redirect('state=S1&code=nav&scope=read'))).toBe(true);
+    await expect(result).resolves.toEqual({ code: 'nav', scopes: ['read'] });
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('catches the redirect in webRequest.onBeforeRequest and cancels the request', async () => {
+    const { result, ses, win } = await begin();
+    expect(ses.request(redirect('state=S1&code=web&scope=read'))).toEqual({ cancel: true });
+    await expect(result).resolves.toEqual({ code: 'web', scopes: ['read'] });
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('only the first of the three catches counts', async () => {
+    const { result, contents, ses } = await begin();
+    contents.redirect(redirect('state=S1&code=first&scope=read'));
+    // Late duplicates are ignored (the hook is removed; navigation events are unhooked).
+    expect(ses.request(redirect('state=S1&code=second&scope=read'))).toBeNull();
+    await expect(result).resolves.toMatchObject({ code: 'first' });
+  });
+
+  it('access_denied → RedirectError', async () => {
+    const { result, contents, win } = await begin();
+    contents.redirect(redirect('state=S1&error=access_denied'));
+    await expect(result).rejects.toMatchObject({ name: 'RedirectError', problem: 'access_denied' });
+    await expect(result).rejects.toBeInstanceOf(RedirectError);
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('wrong state → RedirectError state_mismatch; missing code → missing_code', async () => {
+    const a = await begin();
+    a.contents.navigate(redirect('state=OTHER&code=abc'));
+    await expect(a.result).rejects.toMatchObject({ problem: 'state_mismatch' });
+    const b = await begin();
+    b.contents.navigate(redirect('state=S1'));
+    await expect(b.result).rejects.toMatchObject({ problem: 'missing_code' });
+  });
+
+  it('the user closing the window → ConnectCancelledError', async () => {
+    const { result, win } = await begin();
+    win.close();
+    await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
+  });
+
+  it('the attempt being aborted (cancel, or a browser sign-in instead) → ConnectCancelledError and the window closes', async () => {
+    const controller = new AbortController();
+    const { result, win } = await begin({ signal: controller.signal });
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('an already aborted signal opens no window', async () => {
+    const runner = consentWindowRunner({ stravaBaseUrl: STRAVA });
+    const prepared = await runner.prepare();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(prepared.run(AUTHORIZE, 'S1', controller.signal)).rejects.toBeInstanceOf(ConnectCancelledError);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('times out after 5 minutes → ConnectTimeoutError', async () => {
+    vi.useFakeTimers();
+    const { result, win } = await begin();
+    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
+    expect(win.isDestroyed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(result).rejects.toBeInstanceOf(ConnectTimeoutError);
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('a main-frame load failure → NetworkError; our own ERR_ABORTED and subframe failures are ignored', async () => {
+    const { result, contents, win } = await begin();
+    contents.failLoad(-3, 'ERR_ABORTED', 'https://evil.example/');
+    contents.failLoad(-105, 'ERR_NAME_NOT_RESOLVED', 'https://www.google.com/recaptcha', false);
+    expect(win.isDestroyed()).toBe(false);
+    contents.failLoad(-106, 'ERR_INTERNET_DISCONNECTED', AUTHORIZE);
+    await expect(result).rejects.toBeInstanceOf(NetworkError);
+    await expect(result).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('navigation stays on Strava: foreign origins are prevented, Strava pages are not', async () => {
+    const { result, contents, win, prepared } = await begin();
+    expect(contents.navigate('https://evil.example/phish')).toBe(true);
+    expect(contents.navigate('http://www.strava.com/login')).toBe(true);
+    expect(contents.navigate('https://accounts.google.com/o/oauth2')).toBe(true);
+    expect(contents.redirect('https://evil.example/')).toBe(true);
+    expect(contents.navigate('https://www.strava.com/login')).toBe(false);
+    expect(contents.redirect('https://www.strava.com/oauth/authorize?x=1')).toBe(false);
+    // A subframe redirect (e.g. a captcha) is not ours to police.
+    expect(contents.redirect('https://www.google.com/recaptcha/api2', false)).toBe(false);
+    expect(win.isDestroyed()).toBe(false);
+    prepared.dispose();
+    await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
+  });
+
+  it('window.open is denied; an https link goes to the system browser, other schemes nowhere', async () => {
+    const { contents, prepared, result } = await begin();
+    expect(contents.windowOpenHandler!({ url: 'https://support.strava.com/hc' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://support.strava.com/hc');
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    prepared.dispose();
+    await result.catch(() => {});
+  });
+
+  it('refuses an authorize URL off Strava\'s origin without opening a window', async () => {
+    const runner = consentWindowRunner({ stravaBaseUrl: STRAVA });
+    const prepared = await runner.prepare();
+    await expect(prepared.run('https://evil.example/oauth/authorize', 'S1', new AbortController().signal)).rejects.toBeInstanceOf(InvalidInputError);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('dispose of an older attempt does not unhook a newer one', async () => {
+    const first = await begin();
+    first.prepared.dispose();
+    await expect(first.result).rejects.toBeInstanceOf(ConnectCancelledError);
+    const second = await begin();
+    first.prepared.dispose(); // late, repeated dispose
+    expect(second.ses.beforeRequest).not.toBeNull();
+    expect(second.ses.request(redirect('state=S1&code=two&scope=read'))).toEqual({ cancel: true });
+    await expect(second.result).resolves.toMatchObject({ code: 'two' });
+  });
+});
+
+describe('consentNavigationPolicy', () => {
+  it('real Strava: its https origin and strava.com subdomains only', () => {
+    const allow = consentNavigationPolicy(STRAVA);
+    expect(allow('https://www.strava.com/oauth/authorize')).toBe(true);
+    expect(allow('https://strava.com/login')).toBe(true);
+    expect(allow('https://www.strava.com.evil.example/')).toBe(false);
+    expect(allow('https://evilstrava.com/')).toBe(false);
+    expect(allow('http://www.strava.com/')).toBe(false);
+    expect(allow('https://user:pw@www.strava.com/')).toBe(false);
+    expect(allow('not a url')).toBe(false);
+  });
+
+  it('simulator: exactly its origin', () => {
+    const allow = consentNavigationPolicy('http://127.0.0.1:4321');
+    expect(allow('http://127.0.0.1:4321/oauth/authorize')).toBe(true);
+    expect(allow('http://127.0.0.1:4322/oauth/authorize')).toBe(false);
+    expect(allow('https://www.strava.com/')).toBe(false);
+    expect(allow(WINDOW_REDIRECT_URI)).toBe(false);
+  });
+});
