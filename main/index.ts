@@ -37,6 +37,13 @@ interface Running {
 
 // Module-level, so the tray and its menu are never garbage-collected.
 let running: Running | null = null;
+/** A second launch that arrived while this one was still starting: open the dashboard once ready. */
+let openWhenReady = false;
+
+function showDashboard(): void {
+  if (running) running.dashboard.open();
+  else openWhenReady = true;
+}
 
 function keychainService(env: NodeJS.ProcessEnv): string {
   return env.PACEBAR_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
@@ -192,7 +199,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   }
   onState(controller.state());
   // First run: no API application yet, so there is nothing for the tray to show but setup.
-  if (controller.state().connection.kind === 'needs_credentials') openDashboard();
+  if (openWhenReady || controller.state().connection.kind === 'needs_credentials') openDashboard();
 
   scheduler.start();
   pollOnWake(powerMonitor, () => scheduler.pollNow());
@@ -209,9 +216,9 @@ if (!app.requestSingleInstanceLock()) {
   app.setAppUserModelId(APP_USER_MODEL_ID);
   // Agent app: no Dock icon (LSUIElement in electron-builder.yml covers the packaged app).
   app.dock?.hide();
-  app.on('second-instance', () => running?.dashboard.open());
+  app.on('second-instance', showDashboard);
   // macOS: opening Pacebar again from Finder or Spotlight.
-  app.on('activate', () => running?.dashboard.open());
+  app.on('activate', showDashboard);
   // A tray app keeps running with no window open (a listener replaces the default quit).
   app.on('window-all-closed', () => {});
   app.on('before-quit', () => {

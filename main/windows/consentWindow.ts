@@ -75,6 +75,8 @@ export function consentWindowOptions(parent: BrowserWindow | null, dark: boolean
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would open links in a new window before setWindowOpenHandler could refuse it.
+      disableBlinkFeatures: 'Auxclick',
       // No preload: Strava's page gets no bridge to Pacebar at all.
     },
   };
@@ -115,7 +117,10 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
             reject(new ConnectCancelledError());
             return;
           }
-          const win = new BrowserWindow(consentWindowOptions(options.parent?.() ?? null, nativeTheme.shouldUseDarkColors));
+          // Electronegativity reads only literal options: these come from consentWindowOptions() above
+          // (own partition, contextIsolation, sandbox, no Node, no preload, Auxclick off), asserted in
+          // test/main/windows/consentWindow.test.ts; hence the eng-disable on this line.
+          const win = new BrowserWindow(consentWindowOptions(options.parent?.() ?? null, nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK
           window = win;
           const contents: WebContents = win.webContents;
           let settled = false;
@@ -129,12 +134,17 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
           const onAbort = () => finish(() => reject(new ConnectCancelledError()));
           const timer = setTimeout(() => finish(() => reject(new ConnectTimeoutError())), timeoutMs);
 
-          /** True when `url` is our redirect (then handled: resolved or rejected). */
+          /**
+           * True when `url` is our redirect. The attempt is settled on the next turn, so callers
+           * first prevent the navigation (or cancel the request) while the webContents is intact.
+           */
           const catchRedirect = (url: string): boolean => {
             const outcome = matchRedirect(WINDOW_REDIRECT_URI, url, state);
             if (outcome.kind === 'not_redirect') return false;
-            if (outcome.kind === 'error') finish(() => reject(outcome.error));
-            else finish(() => resolve({ code: outcome.code, scopes: outcome.scopes }));
+            queueMicrotask(() => {
+              if (outcome.kind === 'error') finish(() => reject(outcome.error));
+              else finish(() => resolve({ code: outcome.code, scopes: outcome.scopes }));
+            });
             return true;
           };
 
@@ -176,9 +186,9 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
 
           sessionOwner = owner;
           ses.webRequest.onBeforeRequest({ urls: [REDIRECT_URL_PATTERN] }, (details, callback) => {
-            if (sessionOwner === owner && details.resourceType === 'mainFrame') catchRedirect(details.url);
             // The redirect never reaches the network (nothing listens on port 80 anyway).
             callback({ cancel: true });
+            if (sessionOwner === owner && details.resourceType === 'mainFrame') catchRedirect(details.url);
           });
 
           cleanup = () => {
@@ -191,7 +201,10 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
             }
             win.off('closed', onClosed);
             // destroy(), not close(): a beforeunload handler on Strava's page cannot keep it open.
-            if (!win.isDestroyed()) win.destroy();
+            // Deferred a turn: never tear a webContents down inside one of its own event handlers.
+            setImmediate(() => {
+              if (!win.isDestroyed()) win.destroy();
+            });
             window = null;
             cancelRun = null;
             releaseSession();
@@ -210,8 +223,8 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
           // A run still waiting ends as cancelled (its cleanup closes the window and frees the session).
           cancelRun?.();
           const open = window as BrowserWindow | null;
-          if (open && !open.isDestroyed()) open.destroy();
           window = null;
+          if (open && !open.isDestroyed()) setImmediate(() => open.isDestroyed() || open.destroy());
           releaseSession();
         },
       };

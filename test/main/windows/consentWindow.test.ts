@@ -45,7 +45,7 @@ describe('consent window', () => {
     expect(prepared.redirectUri).toBe('http://127.0.0.1/pacebar/callback');
     expect(win.loadURL).toHaveBeenCalledWith(AUTHORIZE);
     const prefs = win.options.webPreferences!;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, partition: CONSENT_PARTITION });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, partition: CONSENT_PARTITION, disableBlinkFeatures: 'Auxclick' });
     expect(prefs.preload).toBeUndefined();
     expect(prefs.nodeIntegrationInSubFrames).toBe(false);
     // Permissions refused on the consent session too.
@@ -66,7 +66,7 @@ describe('consent window', () => {
     const prevented = contents.redirect(redirect('state=S1&code=abc123&scope=read,activity:read_all,profile:read_all'));
     expect(prevented).toBe(true);
     await expect(result).resolves.toEqual({ code: 'abc123', scopes: ['read', 'activity:read_all', 'profile:read_all'] });
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
     // The session's hook is gone and its storage wiped (no Strava cookie outlives the attempt).
     expect(ses.beforeRequest).toBeNull();
     expect(ses.clearStorageData).toHaveBeenCalled();
@@ -77,22 +77,24 @@ describe('consent window', () => {
     const { result, contents, win } = await begin();
     expect(contents.navigate(redirect('state=S1&code=nav&scope=read'))).toBe(true);
     await expect(result).resolves.toEqual({ code: 'nav', scopes: ['read'] });
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('catches the redirect in webRequest.onBeforeRequest and cancels the request', async () => {
     const { result, ses, win } = await begin();
     expect(ses.request(redirect('state=S1&code=web&scope=read'))).toEqual({ cancel: true });
     await expect(result).resolves.toEqual({ code: 'web', scopes: ['read'] });
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('only the first of the three catches counts', async () => {
     const { result, contents, ses } = await begin();
     contents.redirect(redirect('state=S1&code=first&scope=read'));
-    // Late duplicates are ignored (the hook is removed; navigation events are unhooked).
-    expect(ses.request(redirect('state=S1&code=second&scope=read'))).toBeNull();
+    // The same redirect seen again by the webRequest hook is still cancelled, but changes nothing.
+    expect(ses.request(redirect('state=S1&code=second&scope=read'))).toEqual({ cancel: true });
     await expect(result).resolves.toMatchObject({ code: 'first' });
+    // Afterwards the hook is gone.
+    expect(ses.request(redirect('state=S1&code=third&scope=read'))).toBeNull();
   });
 
   it('access_denied → RedirectError', async () => {
@@ -100,7 +102,7 @@ describe('consent window', () => {
     contents.redirect(redirect('state=S1&error=access_denied'));
     await expect(result).rejects.toMatchObject({ name: 'RedirectError', problem: 'access_denied' });
     await expect(result).rejects.toBeInstanceOf(RedirectError);
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('wrong state → RedirectError state_mismatch; missing code → missing_code', async () => {
@@ -123,7 +125,7 @@ describe('consent window', () => {
     const { result, win } = await begin({ signal: controller.signal });
     controller.abort();
     await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('an already aborted signal opens no window', async () => {
@@ -142,7 +144,7 @@ describe('consent window', () => {
     expect(win.isDestroyed()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await expect(result).rejects.toBeInstanceOf(ConnectTimeoutError);
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('a main-frame load failure → NetworkError; our own ERR_ABORTED and subframe failures are ignored', async () => {
@@ -153,7 +155,7 @@ describe('consent window', () => {
     contents.failLoad(-106, 'ERR_INTERNET_DISCONNECTED', AUTHORIZE);
     await expect(result).rejects.toBeInstanceOf(NetworkError);
     await expect(result).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
-    expect(win.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('navigation stays on Strava: foreign origins are prevented, Strava pages are not', async () => {

@@ -22,6 +22,7 @@ describe('dashboard window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(options).toMatchObject({ width: 900, height: 720, show: false });
   });

@@ -1,0 +1,78 @@
+// The window sign-in flow end to end with the real engine and controller against the Strava
+// simulator: the fake window "shows" the consent page by asking the simulator, whose redirect to
+// http://127.0.0.1/pacebar/callback is then caught as Chromium would report it (will-redirect).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../fakes/electron'));
+
+import { BrowserWindow, resetFakes } from '../fakes/electron';
+import { PacebarController } from '../../../main/core/app/pacebarController';
+import { consentWindowRunner, WINDOW_REDIRECT_URI } from '../../../main/windows/consentWindow';
+import { startHarness, type Harness } from '../../core/integration/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  resetFakes();
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function controllerFor(harness: Harness) {
+  return new PacebarController({
+    engine: harness.engine,
+    consent: {
+      window: consentWindowRunner({ stravaBaseUrl: harness.sim.baseUrl }),
+      browser: { prepare: () => Promise.reject(new Error('not used')) },
+    },
+  });
+}
+
+async function consentPage() {
+  await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
+  const win = BrowserWindow.instances[0]!;
+  const url = win.loadURL.mock.calls[0]![0] as string;
+  return { win, url };
+}
+
+describe('window sign-in against the simulator', () => {
+  it('Authorize → redirect caught in the window → connected with data', async () => {
+    const controller = controllerFor(h);
+    await controller.init();
+    const connecting = controller.connect('window');
+    const { win, url } = await consentPage();
+    expect(new URL(url).searchParams.get('redirect_uri')).toBe(WINDOW_REDIRECT_URI);
+    const location = await h.sim.consent(url);
+    expect(location.startsWith(`${WINDOW_REDIRECT_URI}?`)).toBe(true);
+    expect(win.webContents.redirect(location)).toBe(true);
+    await expect(connecting).resolves.toEqual({ ok: true });
+    const state = controller.state();
+    expect(state.connection.kind).toBe('connected');
+    expect(state.data?.athlete.id).toBe(h.sim.athleteId);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+  });
+
+  it('Cancel on Strava\'s page → not connected, one-line message', async () => {
+    const controller = controllerFor(h);
+    await controller.init();
+    const connecting = controller.connect('window');
+    const { win, url } = await consentPage();
+    win.webContents.navigate(await h.sim.consent(url, { deny: true }));
+    const result = await connecting;
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(/cancelled on Strava's page/);
+    expect(controller.state().connection.kind).toBe('not_connected');
+  });
+
+  it('closing the window leaves the app where it was', async () => {
+    const controller = controllerFor(h);
+    await controller.init();
+    const connecting = controller.connect('window');
+    const { win } = await consentPage();
+    expect(controller.state().connection).toEqual({ kind: 'connecting', method: 'window' });
+    win.close();
+    await expect(connecting).resolves.toMatchObject({ ok: false });
+    expect(controller.state().connection.kind).toBe('not_connected');
+  });
+});
