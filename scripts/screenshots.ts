@@ -1,7 +1,9 @@
 // Screenshots of the dashboard's main states in light and dark: `npx tsx scripts/screenshots.ts [outDir]`.
 // Builds the renderer, opens it in headless Chromium with fixture states (test/renderer/harness.ts)
-// and writes e.g. screenshots/connected-light.png.
-import { mkdirSync } from 'node:fs';
+// and writes e.g. screenshots/connected-light.png, plus tray-menu.txt: the tray's tooltip and menu
+// for each state, from the same pure model the app builds its Menu from.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { trayMenuModel } from '../main/tray/trayMenuModel';
 import { resolve } from 'node:path';
 import { fixtures, type FixtureName } from '../test/renderer/fixtures';
 import { closeHarness, openDashboard } from '../test/renderer/harness';
@@ -24,6 +26,14 @@ const outDir = resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(outDir, { recursive: true });
 const states = fixtures();
 let failed = false;
+
+const trayText = SHOTS.filter(([file]) => file !== 'settings').map(([file, fixture]) => {
+  const model = trayMenuModel(states[fixture], Date.now());
+  const items = model.items.map((item) => (item.type === 'separator' || item.id === 'separator' ? '  ────────' : `  ${item.label}${item.enabled ? '' : '  (disabled)'}`));
+  return [`## ${file}`, `tooltip: ${model.tooltip.replace(/\n/g, ' / ')}`, ...items].join('\n');
+});
+writeFileSync(resolve(outDir, 'tray-menu.txt'), `${trayText.join('\n\n')}\n`);
+console.log(resolve(outDir, 'tray-menu.txt'));
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [file, fixture] of SHOTS) {

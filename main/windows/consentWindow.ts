@@ -17,6 +17,7 @@ import { DEFAULT_LOGIN_TIMEOUT_MS, type RedirectCode } from '../core/oauth/loopb
 import { matchRedirect } from '../core/oauth/redirectMatcher';
 import { ANY_HTTPS, isSafeExternalUrl } from '../security/externalUrl';
 import { denyAllPermissions, setNavigationPolicy } from '../security/webContentsGuards';
+import { LOCKED_DOWN_WEB_PREFERENCES } from '../security/webPreferences';
 
 export const CONSENT_PARTITION = 'pacebar-consent';
 export const WINDOW_REDIRECT_URI = 'http://127.0.0.1/pacebar/callback';
@@ -64,19 +65,8 @@ export function consentWindowOptions(parent: BrowserWindow | null, dark: boolean
     backgroundColor: dark ? '#111113' : '#ffffff',
     ...(parent ? { parent } : {}),
     webPreferences: {
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       partition: CONSENT_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      // Middle-click would open links in a new window before setWindowOpenHandler could refuse it.
-      disableBlinkFeatures: 'Auxclick',
       // No preload: Strava's page gets no bridge to Pacebar at all.
     },
   };

@@ -2,6 +2,7 @@
 // tray app runs no renderer process. Sandboxed and context-isolated; its only API is the preload's.
 import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { APP_INDEX_URL } from '../app/appProtocol';
+import { LOCKED_DOWN_WEB_PREFERENCES } from '../security/webPreferences';
 
 export interface DashboardWindowOptions {
   preloadPath: string;
@@ -29,19 +30,8 @@ export function dashboardWindowOptions(preloadPath: string, dark: boolean): Brow
     autoHideMenuBar: true,
     backgroundColor: dashboardBackground(dark),
     webPreferences: {
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      // Middle-click would open links in a new window before setWindowOpenHandler could refuse it.
-      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

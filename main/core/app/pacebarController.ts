@@ -80,17 +80,11 @@ export class PacebarController {
     return this.connection.kind === 'connected';
   }
 
-  async saveCredentials(input: CredentialsInput): Promise<ActionResult> {
-    try {
+  saveCredentials(input: CredentialsInput): Promise<ActionResult> {
+    return this.act(async () => {
       await this.deps.engine.credentials.save(input.clientId, input.clientSecret);
       await this.reloadConnection();
-      return ok;
-    } catch (error) {
-      this.noteKeychain(error);
-      return failure(error);
-    } finally {
-      this.publish();
-    }
+    });
   }
 
   /** One sign-in attempt at a time; a new one cancels the previous. */
@@ -129,19 +123,13 @@ export class PacebarController {
     return ok;
   }
 
-  async disconnect(): Promise<ActionResult> {
-    try {
+  disconnect(): Promise<ActionResult> {
+    return this.act(async () => {
       this.attempt?.abort();
       await this.deps.engine.disconnect();
       this.sync = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
       await this.reloadConnection();
-      return ok;
-    } catch (error) {
-      this.noteKeychain(error);
-      return failure(error);
-    } finally {
-      this.publish();
-    }
+    });
   }
 
   /** Never overlaps itself: a second call while one runs shares its outcome. */
@@ -171,6 +159,19 @@ export class PacebarController {
   athleteProfileUrl(): string | null {
     const athleteId = this.deps.engine.settings.get().athleteId;
     return athleteId === null ? null : `https://www.strava.com/athletes/${athleteId}`;
+  }
+
+  /** Runs a user action: a failure becomes a one-line message; the new state is published either way. */
+  private async act(work: () => Promise<void>): Promise<ActionResult> {
+    try {
+      await work();
+      return ok;
+    } catch (error) {
+      this.noteKeychain(error);
+      return failure(error);
+    } finally {
+      this.publish();
+    }
   }
 
   private async runRefresh(options: { full?: boolean }): Promise<RefreshOutcome> {
