@@ -3,7 +3,8 @@
 import { PacebarEngine } from '../main/core/engine';
 import { keytarBackend } from '../main/core/keychain/secretBackend';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../main/core/keychain/tokenVault';
-import { openCacheStore, openSettingsStore } from '../main/core/store/confStores';
+import type { Settings, TypedStore } from '../main/core/store/settings';
+import { cacheStoreOptions, readOnlyStores, settingsStoreOptions } from '../main/core/store/storeFiles';
 import { resolveConfigDir } from '../main/core/store/configDir';
 import { endpointsFromEnv, type StravaEndpoints } from '../main/core/strava/endpoints';
 import { CliError, EXIT } from './exitCodes';
@@ -24,8 +25,12 @@ export interface Io {
 
 export interface Context {
   io: Io;
-  /** Built on first use, so `--help` and usage errors touch neither disk nor keychain. */
-  engine(): PacebarEngine;
+  /**
+   * Built on first use, so `--help` and usage errors touch neither disk nor keychain. With
+   * readOnly, settings and cache are read straight from their files and conf is never loaded
+   * (a status bar asking for cached stats every few seconds should cost little more than Node).
+   */
+  engine(options?: { readOnly?: boolean }): Promise<PacebarEngine>;
 }
 
 function endpoints(env: NodeJS.ProcessEnv): StravaEndpoints {
@@ -40,35 +45,44 @@ export function keychainService(env: NodeJS.ProcessEnv): string {
   return env.PACEBAR_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 }
 
-export function createEngine(env: NodeJS.ProcessEnv): PacebarEngine {
-  const dir = resolveConfigDir(env);
-  let settingsStore, cacheStore;
+async function openStores(dir: string, readOnly: boolean): Promise<{ settings: TypedStore<Settings>; cache: TypedStore<Record<string, unknown>> }> {
+  if (readOnly) return readOnlyStores(dir);
+  // conf (and its ajv) is loaded only when something may be written.
+  const { default: Conf } = await import('conf');
   try {
-    settingsStore = openSettingsStore(dir);
-    cacheStore = openCacheStore(dir);
+    return { settings: new Conf<Settings>(settingsStoreOptions(dir)), cache: new Conf<Record<string, unknown>>(cacheStoreOptions(dir)) };
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     throw new CliError(`Cannot use the settings folder ${dir}${typeof code === 'string' ? ` (${code})` : ''}. Check PACEBAR_CONFIG_DIR and its permissions.`, EXIT.failure);
   }
+}
+
+export async function createEngine(env: NodeJS.ProcessEnv, readOnly = false): Promise<PacebarEngine> {
+  const stores = await openStores(resolveConfigDir(env), readOnly);
   return new PacebarEngine({
     endpoints: endpoints(env),
     secrets: keytarBackend(),
     keychainService: keychainService(env),
-    settingsStore,
-    cacheStore,
+    settingsStore: stores.settings,
+    cacheStore: stores.cache,
   });
 }
 
 export function createContext(io: Io): Context & { close(): Promise<void> } {
-  let engine: PacebarEngine | null = null;
+  const engines = new Map<boolean, Promise<PacebarEngine>>();
   return {
     io,
-    engine() {
-      engine ??= createEngine(io.env);
+    engine(options = {}) {
+      const readOnly = options.readOnly ?? false;
+      let engine = engines.get(readOnly);
+      if (!engine) {
+        engine = createEngine(io.env, readOnly);
+        engines.set(readOnly, engine);
+      }
       return engine;
     },
     async close() {
-      await engine?.close();
+      for (const engine of engines.values()) await (await engine.catch(() => null))?.close();
     },
   };
 }

@@ -21,11 +21,11 @@ export async function buildCli({ logLevel = 'warning' } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // conf (with ajv) and zod are bundled: one file loads far faster than the hundreds of small
-    // modules they are made of, and start-up is most of what a status-bar command costs. undici stays
-    // outside because the engine imports it lazily, on the first request (never with --offline);
-    // keytar is a native addon. electron and electron-store must never be reached from here at all.
-    external: ['keytar', 'undici', 'electron', 'electron-store'],
+    // zod is bundled: one file loads far faster than the many small modules it is made of, and
+    // start-up is most of what a status-bar command costs. undici and conf stay outside because they
+    // are imported lazily, on the first request and the first write (never for `status` from the
+    // cache); keytar is a native addon. electron and electron-store must never be reached from here.
+    external: ['keytar', 'undici', 'conf', 'electron', 'electron-store'],
     minify: true,
     // Bundled CommonJS dependencies (ajv, undici) call require() for Node built-ins.
     banner: { js: `${SHEBANG}\nimport { createRequire as __pacebarCreateRequire } from 'node:module'; const require = __pacebarCreateRequire(import.meta.url);` },

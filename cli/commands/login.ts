@@ -13,7 +13,7 @@ export function loginTimeoutMs(env: NodeJS.ProcessEnv): number {
 
 export async function runLogin(ctx: Context, options: { open: boolean }): Promise<number> {
   const { io } = ctx;
-  const engine = ctx.engine();
+  const engine = await ctx.engine();
   // Fails with "run pacebar setup" before any listener or browser when no application is stored.
   await engine.credentials.load();
   // Someone fixing missing permissions must see Strava's page again to tick the boxes.

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 
 export async function runLogout(ctx: Context, options: { forgetCredentials: boolean }): Promise<number> {
   const { io } = ctx;
-  const engine = ctx.engine();
+  const engine = await ctx.engine();
   const wasConnected = engine.settings.get().athleteId !== null;
   const { revokedAtStrava } = await engine.disconnect({ forgetCredentials: options.forgetCredentials });
   if (!wasConnected) io.out('Not connected; nothing to disconnect.');

@@ -10,7 +10,7 @@ export async function runSetup(ctx: Context, options: { clientId: string; secret
   const { io } = ctx;
   if (!options.secretFromStdin) io.err(WHERE_TO_GET_CREDENTIALS);
   const secret = await readClientSecret({ fromStdin: options.secretFromStdin, stdin: io.stdin, write: (text) => io.errText(text) });
-  const engine = ctx.engine();
+  const engine = await ctx.engine();
   await engine.credentials.save(options.clientId, secret);
   io.out(`Saved Strava API application ${options.clientId} (its Client Secret is in the system keychain). Next: pacebar login`);
   return 0;

@@ -48,7 +48,7 @@ class StatusProblem extends CliError {
   }
 }
 
-/** Connection state without the network; the keychain is read only when fetching. */
+/** Connection state without the network; --offline decides from the settings file alone (no keychain). */
 async function ensureConnected(engine: PacebarEngine, useKeychain: boolean): Promise<void> {
   const settings = engine.settings.get();
   if (!useKeychain) {
@@ -79,10 +79,10 @@ async function refresh(engine: PacebarEngine): Promise<{ failed: boolean; error?
 export async function runStatus(ctx: Context, options: { format: Format; mode: FetchMode }): Promise<number> {
   const { io } = ctx;
   try {
-    const engine = ctx.engine();
-    const now0 = engine.clock();
-    const before = engine.settings.get();
-    const wantsFetch = shouldFetch(options.mode, before, engine.cache.read(), now0);
+    // Reading the cache needs no store library; only a fetch opens the writable engine.
+    const reader = await ctx.engine({ readOnly: true });
+    const wantsFetch = shouldFetch(options.mode, reader.settings.get(), reader.cache.read(), reader.clock());
+    const engine = wantsFetch ? await ctx.engine() : reader;
     await ensureConnected(engine, options.mode !== 'offline');
     let outcome: { failed: boolean; error?: unknown } = { failed: false };
     if (wantsFetch) outcome = await refresh(engine);

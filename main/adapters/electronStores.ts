@@ -1,7 +1,7 @@
 // electron-store instances for the app: same folder, file names and defaults as the
 // CLI's conf stores (core/store/confStores), so the app and `pacebar` read and write the same files.
 import Store from 'electron-store';
-import { CACHE_FILE, SETTINGS_FILE } from '../core/store/confStores';
+import { CACHE_FILE, SETTINGS_FILE } from '../core/store/storeFiles';
 import { resolveConfigDir } from '../core/store/configDir';
 import { settingsDefaults, type Settings, type TypedStore } from '../core/store/settings';
 

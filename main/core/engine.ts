@@ -73,7 +73,7 @@ export class PacebarEngine {
     this.vault = new TokenVault(options.secrets, options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
     this.credentials = new CredentialsStore(this.settings, this.vault);
     // Persisted with each sync's single cache write (see SyncService), not on every response.
-    this.budget = new RateBudget(this.clock, this.cache.read().rateBudget);
+    this.budget = new RateBudget(this.clock, this.cache.readRateBudget());
     this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http });
     this.tokenClient = new TokenClient(this.http, this.endpoints);
   }
@@ -152,7 +152,7 @@ export class PacebarEngine {
   async sync(options: SyncOptions = {}): Promise<SyncReport> {
     const session = await this.activeSession();
     // Another process (the CLI or the app) may have spent budget since we last looked.
-    const shared = this.cache.read().rateBudget;
+    const shared = this.cache.readRateBudget();
     if (shared) this.budget.observe(shared);
     const service = new SyncService({
       api: new StravaApi(this.http, this.endpoints, session),

@@ -3,11 +3,18 @@ import type { Units } from '../../../preload/contract';
 
 const METRES_PER_MILE = 1609.344;
 
+/** 1204.4 → "1,204"; by hand, because ICU's NumberFormat costs ~12 ms on first use in a CLI. */
+export function groupThousands(value: number, digits: number): string {
+  const [whole = '0', fraction] = Math.abs(value).toFixed(digits).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && Number(whole + (fraction ?? '')) !== 0 ? '-' : '';
+  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+
 export function formatDistance(metres: number, units: Units): string {
   const value = units === 'imperial' ? metres / METRES_PER_MILE : metres / 1000;
   const digits = value < 100 ? 1 : 0;
-  const text = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-  return `${text} ${units === 'imperial' ? 'mi' : 'km'}`;
+  return `${groupThousands(value, digits)} ${units === 'imperial' ? 'mi' : 'km'}`;
 }
 
 export function formatAgo(thenMs: number, nowMs: number): string {

@@ -22,6 +22,7 @@ const rateSnapshotSchema = z.object({
   read: windowPairSchema.nullable(),
   overall: windowPairSchema.nullable(),
   observedAt: z.number(),
+  skewMs: z.number().optional(),
 });
 
 const cacheSchema = z.object({
@@ -63,6 +64,12 @@ export class CacheRepository {
   read(): CacheData {
     const parsed = cacheSchema.safeParse(this.backing.store);
     return parsed.success ? parsed.data : emptyCache();
+  }
+
+  /** Only the shared rate budget, without decoding the rest (read at every start of the CLI). */
+  readRateBudget(): RateSnapshot | null {
+    const parsed = rateSnapshotSchema.nullable().safeParse(this.backing.store.rateBudget ?? null);
+    return parsed.success ? parsed.data : null;
   }
 
   write(patch: Partial<CacheData>): CacheData {

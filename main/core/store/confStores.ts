@@ -1,18 +1,17 @@
 // conf-backed stores for plain Node (the CLI and tests). The app uses electron-store with the same
 // file names, folder, schema and defaults, so both read and write the same files.
 import Conf from 'conf';
-import { settingsDefaults, type Settings, type TypedStore } from './settings';
+import type { Settings, TypedStore } from './settings';
+import { cacheStoreOptions, settingsStoreOptions } from './storeFiles';
 
-export const SETTINGS_FILE = 'settings';
-export const CACHE_FILE = 'cache';
+export { CACHE_FILE, SETTINGS_FILE } from './storeFiles';
 
 export function openSettingsStore(cwd: string): TypedStore<Settings> {
-  // Validation is SettingsRepository's (zod), shared with the app.
-  return new Conf<Settings>({ cwd, configName: SETTINGS_FILE, defaults: settingsDefaults, clearInvalidConfig: true });
+  return new Conf<Settings>(settingsStoreOptions(cwd));
 }
 
 export function openCacheStore(cwd: string): TypedStore<Record<string, unknown>> {
-  return new Conf<Record<string, unknown>>({ cwd, configName: CACHE_FILE, clearInvalidConfig: true });
+  return new Conf<Record<string, unknown>>(cacheStoreOptions(cwd));
 }
 
 /** In-memory store for unit tests. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDistance } from '../../../main/core/stats/formatDistance';
+import { formatAgo, formatDistance, groupThousands } from '../../../main/core/stats/formatDistance';
 
 describe('formatDistance', () => {
   it('metric: kilometres with one decimal under 100', () => {
@@ -50,5 +50,14 @@ describe('formatAgo', () => {
   it('days from two days', () => {
     expect(formatAgo(now - 48 * 60 * MIN, now)).toBe('2 days ago');
     expect(formatAgo(now - 10 * 24 * 60 * MIN, now)).toBe('10 days ago');
+  });
+});
+
+describe('groupThousands', () => {
+  it('groups like en-US Intl.NumberFormat does', () => {
+    for (const [value, digits] of [[0, 1], [999.96, 1], [1204.4, 0], [1234567.891, 1], [-1234.5, 0], [-0.04, 1], [12, 0]] as const) {
+      const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+      expect(groupThousands(value, digits)).toBe(intl.format(value).replace(/^-(0(\.0+)?)$/, '$1'));
+    }
   });
 });

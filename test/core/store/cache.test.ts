@@ -65,3 +65,17 @@ describe('CacheRepository (in memory)', () => {
     expect(cache.read()).toEqual(emptyCache());
   });
 });
+
+describe('CacheRepository.readRateBudget', () => {
+  it('reads the shared budget, Strava clock skew included, without needing the rest of the cache to decode', () => {
+    const budget = { read: { limit: [100, 1000] as [number, number], usage: [99, 400] as [number, number] }, overall: null, observedAt: 1_800_000_000_000, skewMs: 600_000 };
+    const repo = new CacheRepository(memoryStore<Record<string, unknown>>({ rateBudget: budget, athlete: 'not an athlete' }));
+    expect(repo.readRateBudget()).toEqual(budget);
+    expect(repo.read().rateBudget).toBeNull(); // the damaged rest makes the full read fall back to empty
+  });
+
+  it('a damaged budget reads as none', () => {
+    const repo = new CacheRepository(memoryStore<Record<string, unknown>>({ rateBudget: { read: 'x' } }));
+    expect(repo.readRateBudget()).toBeNull();
+  });
+});

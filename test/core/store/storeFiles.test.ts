@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSettingsStore } from '../../../main/core/store/confStores';
+import { SettingsRepository, settingsDefaults } from '../../../main/core/store/settings';
+import { readOnlyJsonStore, readOnlyStores } from '../../../main/core/store/storeFiles';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pacebar-storefiles-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('read-only stores', () => {
+  it('read what conf wrote, live, without loading conf', () => {
+    const writer = new SettingsRepository(openSettingsStore(dir));
+    const reader = new SettingsRepository(readOnlyStores(dir).settings);
+    expect(reader.get()).toEqual(settingsDefaults);
+    writer.update({ clientId: '4711', primarySport: 'swim' });
+    expect(reader.get()).toEqual({ ...settingsDefaults, clientId: '4711', primarySport: 'swim' });
+  });
+
+  it('a missing, corrupt or non-object file reads as the defaults', () => {
+    const store = readOnlyJsonStore(dir, 'thing', { a: 1 });
+    expect(store.store).toEqual({ a: 1 });
+    writeFileSync(join(dir, 'thing.json'), '{ nope');
+    expect(store.store).toEqual({ a: 1 });
+    writeFileSync(join(dir, 'thing.json'), '[1, 2]');
+    expect(store.store).toEqual({ a: 1 });
+  });
+
+  it('refuse writes', () => {
+    const store = readOnlyJsonStore(dir, 'thing', { a: 1 });
+    expect(() => store.set({ a: 2 })).toThrow(/read-only/);
+    expect(() => store.clear()).toThrow(/read-only/);
+  });
+});
