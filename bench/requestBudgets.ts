@@ -2,6 +2,7 @@
 import { request } from 'undici';
 import { DEMO_CLIENT } from '../sim/index';
 import { PacebarController } from '../main/core/app/pacebarController';
+import { chartWindowStartSeconds } from '../main/core/stats/weeklySummary';
 import { connectRig, median, startRig, type BenchRig } from './engineSetup';
 
 const QUARTER = 15 * 60_000;
@@ -100,11 +101,15 @@ async function rawConnect(rig: BenchRig, code: string): Promise<number> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, code, grant_type: 'authorization_code' }).toString(),
   });
+  if (token.statusCode !== 200) throw new Error(`raw token exchange answered ${token.statusCode}`);
   const tokens = (await token.body.json()) as { access_token: string; athlete: { id: number } };
   const headers = { authorization: `Bearer ${tokens.access_token}` };
-  for (const path of ['/api/v3/athlete', '/api/v3/athlete/activities?per_page=200&page=1', `/api/v3/athletes/${tokens.athlete.id}/stats`]) {
+  // The very requests the engine makes: the same activities window (12 weeks) and page size.
+  const after = chartWindowStartSeconds(rig.sim.clock.now(), rig.engine.utcOffsetMinutes());
+  for (const path of ['/api/v3/athlete', `/api/v3/athlete/activities?after=${after}&page=1&per_page=200`, `/api/v3/athletes/${tokens.athlete.id}/stats`]) {
     const response = await request(`${base}${path}`, { headers });
     await response.body.json();
+    if (response.statusCode !== 200) throw new Error(`raw ${path} answered ${response.statusCode}`);
   }
   return performance.now() - started;
 }

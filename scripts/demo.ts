@@ -36,8 +36,7 @@ process.on('SIGTERM', () => app.kill('SIGTERM'));
 app.on('exit', (code) => {
   if (code) {
     console.error(
-      'pacebar demo: the app did not start. Electron downloads its binary the first time it runs, which needs internet; ' +
-        'on a machine without it, try the simulator with the `pacebar` command instead (see README).',
+      'pacebar demo: the app did not start (see the lines above). The simulator also works with the `pacebar` command (see README).',
     );
   }
   void stop(code ?? 0);

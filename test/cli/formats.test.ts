@@ -91,7 +91,7 @@ describe('json format', () => {
 
   it('stats may be missing (never fetched): null, not a crash', () => {
     expect(statusJson(input({ cache: { stats: null } })).stats).toBeNull();
-    expect(statusText(input({ cache: { stats: null } }))).toBe('Run · week 24.3 km · YTD 0.0 km');
+    expect(statusText(input({ cache: { stats: null } }))).toBe('Run · week 24.3 km · YTD 0 km');
   });
 });
 
@@ -105,7 +105,7 @@ describe('waybar format', () => {
     expect(lines[0]).toBe('Ada Love &amp; &lt;Lace&gt;');
     expect(lines).toContain('Run: week 24.3 km · 4 weeks 80.1 km · YTD 1,204 km');
     expect(lines).toContain('Ride: week 40.0 km · 4 weeks 120 km · YTD 2,500 km');
-    expect(lines).toContain('Swim: week 0.0 km · 4 weeks 3.0 km · YTD 40.0 km');
+    expect(lines).toContain('Swim: week 0 km · 4 weeks 3.0 km · YTD 40.0 km');
     expect(lines.at(-1)).toBe('Updated 1 h ago');
   });
 

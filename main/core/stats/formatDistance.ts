@@ -13,7 +13,8 @@ export function groupThousands(value: number, digits: number): string {
 
 export function formatDistance(metres: number, units: Units): string {
   const value = units === 'imperial' ? metres / METRES_PER_MILE : metres / 1000;
-  const digits = value < 100 ? 1 : 0;
+  // "0 km", as the dashboard writes it, rather than a precise-looking "0.0 km".
+  const digits = value === 0 || value >= 100 ? 0 : 1;
   return `${groupThousands(value, digits)} ${units === 'imperial' ? 'mi' : 'km'}`;
 }
 

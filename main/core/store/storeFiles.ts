@@ -7,13 +7,16 @@ import { settingsDefaults, type Settings, type TypedStore } from './settings';
 export const SETTINGS_FILE = 'settings';
 export const CACHE_FILE = 'cache';
 
+/** Nothing secret is in these files, but your athlete profile and training are yours alone. */
+export const STORE_FILE_MODE = 0o600;
+
 /** conf / electron-store options; validation is SettingsRepository's (zod), shared with the app. */
 export function settingsStoreOptions(cwd: string) {
-  return { cwd, configName: SETTINGS_FILE, defaults: settingsDefaults, clearInvalidConfig: true };
+  return { cwd, configName: SETTINGS_FILE, defaults: settingsDefaults, clearInvalidConfig: true, configFileMode: STORE_FILE_MODE };
 }
 
 export function cacheStoreOptions(cwd: string) {
-  return { cwd, configName: CACHE_FILE, clearInvalidConfig: true };
+  return { cwd, configName: CACHE_FILE, clearInvalidConfig: true, configFileMode: STORE_FILE_MODE };
 }
 
 /**

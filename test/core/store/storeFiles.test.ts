@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSettingsStore } from '../../../main/core/store/confStores';
+import { openCacheStore, openSettingsStore } from '../../../main/core/store/confStores';
 import { SettingsRepository, settingsDefaults } from '../../../main/core/store/settings';
 import { readOnlyJsonStore, readOnlyStores } from '../../../main/core/store/storeFiles';
 
@@ -34,5 +34,14 @@ describe('read-only stores', () => {
     const store = readOnlyJsonStore(dir, 'thing', { a: 1 });
     expect(() => store.set({ a: 2 })).toThrow(/read-only/);
     expect(() => store.clear()).toThrow(/read-only/);
+  });
+});
+
+describe('file permissions', () => {
+  it.runIf(process.platform !== 'win32')('settings and cache are readable by their owner only', () => {
+    new SettingsRepository(openSettingsStore(dir)).update({ primarySport: 'ride' });
+    openCacheStore(dir).set({ marker: 1 });
+    expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'cache.json')).mode & 0o777).toBe(0o600);
   });
 });
