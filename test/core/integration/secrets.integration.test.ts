@@ -1,18 +1,31 @@
-// With the real keychain: after a full connect, a refresh with rotation, a failure and a
-// disconnect, no token or secret appears in any file Pacebar wrote; they are all in the keychain.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// With the real keychain: after a full connect, a refresh with rotation, failures and a logout,
+// no token or secret appears in any file Pacebar wrote, in anything it logged, or in the errors it
+// raised; while connected they are all in the keychain.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_CLIENT } from '../../../sim/index';
 import { keytarBackend } from '../../../main/core/keychain/secretBackend';
 import { connect, currentTokens, filesUnder, startHarness, type Harness } from './harness';
 
 let h: Harness;
+const logged: string[] = [];
 beforeAll(async () => {
   h = await startHarness({ secrets: keytarBackend() });
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '));
+    });
+  }
 });
 afterAll(async () => {
-  await h.engine.disconnect({ forgetCredentials: true });
+  vi.restoreAllMocks();
   await h.close();
 });
+
+const secretsSoFar = () => [...h.sim.issuedSecrets(), DEMO_CLIENT.clientSecret];
+
+function expectNoSecretIn(text: string, where: string): void {
+  for (const secret of secretsSoFar()) expect(text.includes(secret), `${secret.slice(0, 4)}… in ${where}`).toBe(false);
+}
 
 describe('secrets stay in the keychain', () => {
   it('no token or client secret in any file after connect, refresh, rotation and errors', async () => {
@@ -25,9 +38,14 @@ describe('secrets stay in the keychain', () => {
     const rotated = await currentTokens(h);
     expect(rotated!.refreshToken).not.toBe(first!.refreshToken);
 
+    const errors: unknown[] = [];
     h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'status', status: 401 } });
     h.sim.inject({ path: '/oauth/token', action: { kind: 'status', status: 500 } });
-    await h.engine.sync({ full: true }).catch(() => undefined);
+    await h.engine.sync({ full: true }).catch((error: unknown) => errors.push(error));
+    h.sim.inject({ path: '/api/v3/athlete', action: { kind: 'malformed-json' } });
+    await h.engine.sync({ full: true }).catch((error: unknown) => errors.push(error));
+    expect(errors).toHaveLength(2);
+    for (const error of errors) expectNoSecretIn(`${(error as Error).message} ${(error as Error).stack} ${JSON.stringify(error)}`, 'an error');
 
     const secrets = [...h.sim.issuedSecrets(), DEMO_CLIENT.clientSecret];
     expect(secrets.length).toBeGreaterThanOrEqual(5);
@@ -43,5 +61,15 @@ describe('secrets stay in the keychain', () => {
     // And the secrets really are in the OS keychain.
     expect(await h.engine.vault.loadClientSecret(DEMO_CLIENT.clientId)).toBe(DEMO_CLIENT.clientSecret);
     expect((await currentTokens(h))?.refreshToken).toBe(rotated!.refreshToken);
+  });
+
+  it('after logout: nothing secret in the files or the logs, and the keychain records are gone', async () => {
+    const athleteId = h.engine.settings.get().athleteId!;
+    const result = await h.engine.disconnect({ forgetCredentials: true });
+    expect(result.revokedAtStrava).toBe(true);
+    for (const file of filesUnder(h.dir)) expectNoSecretIn(file.text, file.path);
+    expectNoSecretIn(logged.join('\n'), 'the logs');
+    expect(await h.engine.vault.loadTokens(athleteId)).toBeNull();
+    expect(await h.engine.vault.loadClientSecret(DEMO_CLIENT.clientId)).toBeNull();
   });
 });
