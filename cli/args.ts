@@ -49,7 +49,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (first === '--help' || first === '-h') return { kind: 'help', topic: null };
   if (first.startsWith('-')) throw new UsageError(`Unknown option ${optionName(first)}: give a command first (setup, login, status, logout). See: pacebar --help`);
-  if (!isCommand(first)) throw new UsageError(`Unknown command '${first.slice(0, 40)}'. Commands: setup, login, status, logout, help.`);
+  // The word itself is not repeated: it may be a secret pasted in the wrong place.
+  if (!isCommand(first)) throw new UsageError('Unknown command. Commands: setup, login, status, logout, help. See: pacebar --help');
   return parseCommand(first, argv.slice(1));
 }
 
@@ -81,7 +82,7 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
     if (parsed.positionals.length > 1) throw new UsageError('Usage: pacebar help [COMMAND]');
     const topic = parsed.positionals[0];
     if (topic === undefined) return { kind: 'help', topic: null };
-    if (!isCommand(topic)) throw new UsageError(`Unknown command '${topic.slice(0, 40)}'. Commands: setup, login, status, logout, help.`);
+    if (!isCommand(topic)) throw new UsageError('Unknown command. Commands: setup, login, status, logout, help.');
     return { kind: 'help', topic };
   }
   // Never echo a stray argument: it may be a secret pasted in the wrong place.

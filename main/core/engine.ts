@@ -175,14 +175,13 @@ export class PacebarEngine {
     const athleteId = this.settings.get().athleteId;
     let revokedAtStrava = false;
     if (athleteId !== null) {
-      const tokens = await this.vault.loadTokens(athleteId);
-      if (tokens) {
-        try {
-          await this.tokenClient.deauthorize(tokens.accessToken);
-          revokedAtStrava = true;
-        } catch {
-          revokedAtStrava = false;
-        }
+      try {
+        // A valid token (refreshed if it expired): Strava answers 401 to an expired one and keeps
+        // the grant, which would leave Pacebar authorised while we say it was revoked.
+        const accessToken = await (await this.activeSession()).accessToken();
+        revokedAtStrava = await this.tokenClient.deauthorize(accessToken);
+      } catch {
+        revokedAtStrava = false; // offline, or the grant is already gone: disconnect here all the same
       }
       await this.vault.deleteTokens(athleteId);
     }

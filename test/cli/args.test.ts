@@ -81,7 +81,10 @@ describe('parseCommandLine', () => {
   });
 
   it('unknown commands and options', () => {
-    expect(usageError(['stauts']).message).toMatch(/Unknown command 'stauts'/);
+    expect(usageError(['stauts']).message).toMatch(/^Unknown command\. Commands: setup, login, status/);
+    // A secret pasted as the first word is not repeated back.
+    expect(usageError(['0123456789abcdef0123456789abcdef01234567']).message).not.toContain('0123456789abcdef');
+    expect(usageError(['help', 'a1b2c3d4e5f6']).message).not.toContain('a1b2c3');
     expect(usageError(['--offline']).message).toMatch(/give a command first/);
     expect(usageError(['logout', '--force']).message).toMatch(/Unknown option --force for 'pacebar logout'/);
   });

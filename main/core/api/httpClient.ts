@@ -207,12 +207,18 @@ export class StravaHttp {
         body: init.body,
         signal: init.signal,
       });
-      const length = Number(response.headers['content-length'] ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        await response.body.dump();
-        throw new BadResponseError('response too large');
+      // Bounded whether or not the server sends a Content-Length (chunked bodies too).
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_BODY_BYTES) {
+          response.body.destroy();
+          throw new BadResponseError('response too large');
+        }
+        chunks.push(chunk as Buffer);
       }
-      const text = await response.body.text();
+      const text = Buffer.concat(chunks).toString('utf8');
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       throw transportError(error);

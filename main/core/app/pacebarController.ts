@@ -37,6 +37,10 @@ const failure = (error: unknown): ActionResult => ({ ok: false, message: describ
 
 export class PacebarController {
   private connection: ConnectionView = { kind: 'not_connected' };
+  /** The last connection state that is not 'connecting': where a failed or cancelled attempt returns. */
+  private settled: ConnectionView = { kind: 'not_connected' };
+  /** Set while disconnecting: a refresh still running must not turn the revocation into an alarm. */
+  private disconnecting = false;
   private sync: SyncView = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
   private missing: DashboardState['missingScopes'] = [];
   private loading = true;
@@ -55,8 +59,12 @@ export class PacebarController {
 
   /** Reads the keychain once to learn where we stand. */
   async init(): Promise<void> {
-    await this.reloadConnection();
-    this.loading = false;
+    try {
+      await this.reloadConnection();
+    } finally {
+      // Even when the state cannot be read, the dashboard must not wait forever.
+      this.loading = false;
+    }
     this.publish();
   }
 
@@ -92,8 +100,9 @@ export class PacebarController {
     this.attempt?.abort();
     const attempt = new AbortController();
     this.attempt = attempt;
-    const before = this.connection;
-    this.connection = { kind: 'connecting', method };
+    // Where to return if this attempt fails: the state before any attempt (one may be running).
+    const before = this.settled;
+    this.setConnection({ kind: 'connecting', method });
     this.publish();
     let prepared: Awaited<ReturnType<ConsentRunner['prepare']>> | null = null;
     try {
@@ -108,7 +117,7 @@ export class PacebarController {
       return ok;
     } catch (error) {
       // No half-connected state: whatever failed, we are where we were before the attempt.
-      if (this.attempt === attempt) this.connection = before;
+      if (this.attempt === attempt) this.setConnection(before);
       this.noteKeychain(error);
       return failure(error);
     } finally {
@@ -126,7 +135,14 @@ export class PacebarController {
   disconnect(): Promise<ActionResult> {
     return this.act(async () => {
       this.attempt?.abort();
-      await this.deps.engine.disconnect();
+      this.disconnecting = true;
+      try {
+        // Let a running refresh finish first, so it cannot write tokens or cache after we delete them.
+        await this.refreshing;
+        await this.deps.engine.disconnect();
+      } finally {
+        this.disconnecting = false;
+      }
       this.sync = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
       await this.reloadConnection();
     });
@@ -190,8 +206,8 @@ export class PacebarController {
     } catch (error) {
       const offline = error instanceof NetworkError || error instanceof TimeoutError;
       this.sync = { ...this.sync, offline, lastError: describeError(error) };
-      if (error instanceof ReconnectNeededError) {
-        this.connection = { kind: 'reconnect_needed' };
+      if (error instanceof ReconnectNeededError && !this.disconnecting) {
+        this.setConnection({ kind: 'reconnect_needed' });
         this.missing = [];
         this.deps.onReconnectNeeded?.();
       }
@@ -208,7 +224,7 @@ export class PacebarController {
   private async reloadConnection(): Promise<void> {
     try {
       const status = await this.deps.engine.status();
-      this.connection = status === 'connected' ? { kind: 'connected' } : { kind: status };
+      this.setConnection(status === 'connected' ? { kind: 'connected' } : { kind: status });
       this.missing = status === 'connected' ? await this.deps.engine.missingScopes() : [];
     } catch (error) {
       if (!this.noteKeychain(error)) throw error;
@@ -217,8 +233,13 @@ export class PacebarController {
 
   private noteKeychain(error: unknown): boolean {
     if (!(error instanceof KeychainUnavailableError)) return false;
-    this.connection = { kind: 'keychain_unavailable', detail: error.reason };
+    this.setConnection({ kind: 'keychain_unavailable', detail: error.reason });
     return true;
+  }
+
+  private setConnection(view: ConnectionView): void {
+    this.connection = view;
+    if (view.kind !== 'connecting') this.settled = view;
   }
 
   private publish(): void {

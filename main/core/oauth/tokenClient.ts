@@ -71,10 +71,14 @@ export class TokenClient {
     return decode(tokenResponseSchema, response.body, 'token response');
   }
 
-  /** Revokes the app's access for the athlete. A 401 means it was already revoked: fine. */
-  async deauthorize(accessToken: string): Promise<void> {
+  /**
+   * Revokes the app's access for the athlete: true when Strava confirmed it. A 401 (token expired or
+   * already revoked) is false, not an error: the caller decides what to tell the user.
+   */
+  async deauthorize(accessToken: string): Promise<boolean> {
     const response = await this.http.postForm(this.endpoints.deauthorize, { access_token: accessToken });
-    if (response.status === 200 || response.status === 401) return;
+    if (response.status === 200) return true;
+    if (response.status === 401) return false;
     if (response.status >= 500) throw new ServerError(response.status);
     throw new UnauthorizedError();
   }

@@ -20,6 +20,8 @@ export interface SessionDeps {
 
 export class StravaSession {
   private tokens: StoredTokens | null = null;
+  /** The in-memory pair came from a refresh and is not in the keychain yet. */
+  private unsaved = false;
   private refreshing: Promise<StoredTokens> | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
@@ -62,7 +64,7 @@ export class StravaSession {
 
   /** Drops the in-memory copy so the next call re-reads the keychain (another process may have rotated). */
   forget(): void {
-    this.tokens = null;
+    if (!this.unsaved) this.tokens = null;
   }
 
   private fresh(tokens: StoredTokens): boolean {
@@ -70,7 +72,11 @@ export class StravaSession {
   }
 
   private async current(): Promise<StoredTokens> {
-    if (this.tokens) return this.tokens;
+    if (this.tokens) {
+      // A rotated pair the keychain has not taken yet is never used before it is stored.
+      if (this.unsaved) await this.persist(this.tokens);
+      return this.tokens;
+    }
     const stored = await this.deps.vault.loadTokens(this.deps.athleteId);
     if (!stored) throw new ReconnectNeededError();
     this.tokens = stored;
@@ -114,15 +120,18 @@ export class StravaSession {
       expiresAt: response.expires_at,
       scopes: stored.scopes,
     };
-    // Persist before use: the old refresh token is already invalid at Strava. Until the write is done
-    // other callers still see the old copy and wait on this same refresh. The new copy is kept in
-    // memory even if the keychain write fails, so this run can go on.
-    try {
-      await this.deps.vault.saveTokens(renewed);
-    } finally {
-      this.tokens = renewed;
-    }
+    // Persist before use: the old refresh token is already invalid at Strava. The new pair is kept
+    // in memory, marked unsaved, so that if the keychain write fails (locked keyring) it is not lost:
+    // every later call tries to store it again before handing out its access token.
+    this.tokens = renewed;
+    this.unsaved = true;
+    await this.persist(renewed);
     return renewed;
+  }
+
+  private async persist(tokens: StoredTokens): Promise<void> {
+    await this.deps.vault.saveTokens(tokens);
+    if (this.tokens === tokens) this.unsaved = false;
   }
 
   private async adoptable(stale: StoredTokens): Promise<StoredTokens> {
@@ -131,11 +140,13 @@ export class StravaSession {
 
   private keep(tokens: StoredTokens): StoredTokens {
     this.tokens = tokens;
+    this.unsaved = false;
     return tokens;
   }
 
   private reconnectNeeded(): ReconnectNeededError {
     this.tokens = null;
+    this.unsaved = false;
     this.deps.onReconnectNeeded?.();
     return new ReconnectNeededError();
   }

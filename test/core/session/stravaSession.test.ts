@@ -219,16 +219,23 @@ describe('StravaSession: the rotated refresh token is persisted before the new a
 });
 
 describe('StravaSession: keychain write failure after a refresh', () => {
-  it('passes the keychain error on but keeps the rotated tokens in memory so this run goes on', async () => {
+  it('keeps the rotated pair in memory, never uses it unsaved, and stores it once the keychain is back', async () => {
     const { session, ready, vault, tokenClient } = setup(record({ expiresAt: NOW_S - 10 }));
     await ready;
     const failure = new Error('keychain write failed');
+    const save = vault.saveTokens.bind(vault);
     vault.saveTokens = async () => {
       throw failure;
     };
     await expect(session.accessToken()).rejects.toBe(failure);
-    // Strava already invalidated refresh-0; refreshing again with it would fail, so the new copy is used.
+    // Still locked: the new access token is not handed out, and Strava is not asked again
+    // (refresh-0 is already invalid there).
+    await expect(session.accessToken()).rejects.toBe(failure);
+    expect(tokenClient.count).toBe(1);
+
+    vault.saveTokens = save;
     expect(await session.accessToken()).toBe('access-1');
+    expect((await vault.loadTokens(ATHLETE))?.refreshToken).toBe('refresh-1');
     expect(tokenClient.count).toBe(1);
   });
 });
