@@ -3,7 +3,7 @@
 import Store from 'electron-store';
 import { cacheStoreOptions, settingsStoreOptions } from '../core/store/storeFiles';
 import { resolveConfigDir } from '../core/store/configDir';
-import type { Settings, TypedStore } from '../core/store/settings';
+import { settingsJsonSchema, type Settings, type TypedStore } from '../core/store/settings';
 
 export interface AppStores {
   settings: TypedStore<Settings>;
@@ -16,7 +16,8 @@ export function openElectronStores(cwd: string = resolveConfigDir()): AppStores 
   // SettingsRepository (zod), exactly as in the CLI.
   const { configName: settingsName, ...settingsOptions } = settingsStoreOptions(cwd);
   const { configName: cacheName, ...cacheOptions } = cacheStoreOptions(cwd);
-  const settings = new Store<Settings>({ ...settingsOptions, name: settingsName });
+  // electron-store also checks every write against the JSON-schema form of the same zod rules.
+  const settings = new Store<Settings>({ ...settingsOptions, name: settingsName, schema: settingsJsonSchema() as never });
   const cache = new Store<Record<string, unknown>>({ ...cacheOptions, name: cacheName });
   return { settings, cache };
 }

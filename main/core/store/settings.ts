@@ -44,6 +44,16 @@ const settingsFields = {
 };
 export const settingsPatchSchema = z.strictObject(settingsFields).partial();
 
+/**
+ * The same rules as conf / electron-store's `schema` option (one JSON-schema property per key),
+ * derived from the zod schema so the two cannot drift. The app passes it to electron-store, whose
+ * start-up cost does not matter there; the CLI relies on SettingsRepository alone.
+ */
+export function settingsJsonSchema(): Record<string, object> {
+  const { properties } = z.toJSONSchema(settingsPatchSchema) as { properties: Record<string, object> };
+  return properties;
+}
+
 /** The part of conf / electron-store Pacebar uses. */
 export interface TypedStore<T> {
   readonly store: T;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RateSnapshot } from '../../../main/core/api/rateBudget';
 import { CacheRepository, emptyCache } from '../../../main/core/store/cache';
 import { CACHE_FILE, memoryStore, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../main/core/store/confStores';
-import { SettingsRepository, settingsDefaults, type Settings } from '../../../main/core/store/settings';
+import { SettingsRepository, settingsDefaults, type Settings, type TypedStore } from '../../../main/core/store/settings';
 
 let dir: string;
 
@@ -112,5 +112,21 @@ describe('memoryStore', () => {
     expect(store.store).toEqual({ a: 5, b: 2 });
     store.clear();
     expect(store.store).toEqual({ a: 1, b: 2 });
+  });
+});
+
+describe('settingsJsonSchema (electron-store\'s schema option)', () => {
+  it('makes conf refuse what the repository refuses, and accept what it accepts', async () => {
+    const { default: Conf } = await import('conf');
+    const { settingsJsonSchema, settingsPatchSchema } = await import('../../../main/core/store/settings');
+    const conf = new Conf<Settings>({ cwd: dir, configName: 'schema-check', defaults: settingsDefaults, schema: settingsJsonSchema() as never });
+    const store: TypedStore<Settings> = conf;
+    store.set({ clientId: '12345', refreshIntervalMinutes: 30, units: null });
+    expect(store.store).toMatchObject({ clientId: '12345', refreshIntervalMinutes: 30, units: null });
+    for (const patch of [{ refreshIntervalMinutes: 5 }, { clientId: 'abc' }, { primarySport: 'walk' }, { signInMethod: 'popup' }] as Partial<Settings>[]) {
+      expect(settingsPatchSchema.safeParse(patch).success).toBe(false);
+      expect(() => store.set(patch)).toThrow();
+    }
+    expect(store.store.refreshIntervalMinutes).toBe(30);
   });
 });
