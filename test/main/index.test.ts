@@ -115,7 +115,7 @@ describe('main/index wiring', () => {
     expect(BrowserWindow.instances).toHaveLength(2);
   });
 
-  it('wake and unlock trigger a poll listener', () => {
+  it('wires resume and unlock-screen to the poller (what they trigger: appServices.test.ts › pollOnWake)', () => {
     expect(powerMonitor.listenerCount('resume')).toBe(1);
     expect(powerMonitor.listenerCount('unlock-screen')).toBe(1);
   });
