@@ -156,10 +156,6 @@ export class InvalidInputError extends PacebarError {
   }
 }
 
-export function isPacebarError(error: unknown): error is PacebarError {
-  return error instanceof PacebarError;
-}
-
 /** A one-line, secret-free description of any error, for UI and logs. */
 export function describeError(error: unknown): string {
   if (error instanceof PacebarError) return error.message;

@@ -8,7 +8,6 @@ import {
   InvalidClientError,
   InvalidCodeError,
   InvalidInputError,
-  isPacebarError,
   KeychainUnavailableError,
   MissingScopeError,
   NetworkError,
@@ -44,7 +43,7 @@ describe('describeError', () => {
   it('treats an Error that merely claims a Pacebar code as foreign', () => {
     const impostor = Object.assign(new Error('leak SECRET'), { code: 'network' });
     expect(describeError(impostor)).toBe(GENERIC);
-    expect(isPacebarError(impostor)).toBe(false);
+    expect(impostor).not.toBeInstanceOf(PacebarError);
   });
 });
 
@@ -77,7 +76,7 @@ describe('Pacebar errors', () => {
   it('each has a one-line message, its class name and a code, and is recognised', () => {
     for (const error of all) {
       expect(error).toBeInstanceOf(Error);
-      expect(isPacebarError(error)).toBe(true);
+      expect(error).toBeInstanceOf(PacebarError);
       expect(error.message.length).toBeGreaterThan(5);
       expect(error.message).not.toContain('\n');
       expect(error.name).toBe(error.constructor.name);

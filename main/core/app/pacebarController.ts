@@ -84,9 +84,6 @@ export class PacebarController {
     });
   }
 
-  isConnected(): boolean {
-    return this.connection.kind === 'connected';
-  }
 
   saveCredentials(input: CredentialsInput): Promise<ActionResult> {
     return this.act(async () => {

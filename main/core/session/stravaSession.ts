@@ -62,11 +62,6 @@ export class StravaSession {
     }
   }
 
-  /** Drops the in-memory copy so the next call re-reads the keychain (another process may have rotated). */
-  forget(): void {
-    if (!this.unsaved) this.tokens = null;
-  }
-
   private fresh(tokens: StoredTokens): boolean {
     return tokens.expiresAt * 1000 - this.deps.clock() > REFRESH_MARGIN_MS;
   }

@@ -17,7 +17,3 @@ const familyOf = new Map<string, Sport>(
 export function sportFamily(sportType: string): Sport | null {
   return familyOf.get(sportType) ?? null;
 }
-
-export function sportTypesOf(sport: Sport): readonly string[] {
-  return families[sport];
-}

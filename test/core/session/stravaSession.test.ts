@@ -102,15 +102,6 @@ describe('StravaSession.accessToken', () => {
     expect(await session.scopes()).toEqual(['read', 'activity:read_all']);
   });
 
-  it('forget() re-reads the keychain', async () => {
-    const { session, ready, vault } = setup();
-    await ready;
-    expect(await session.accessToken()).toBe('access-0');
-    await vault.saveTokens(record({ accessToken: 'changed-elsewhere' }));
-    session.forget();
-    expect(await session.accessToken()).toBe('changed-elsewhere');
-  });
-
   it('a token valid for just over five minutes is used as is', async () => {
     const { session, tokenClient, ready } = setup(record({ expiresAt: NOW_S + REFRESH_MARGIN_MS / 1000 + 1 }));
     await ready;
