@@ -43,7 +43,11 @@ let passed = 0, failed = 0, skipped = 0;
 try {
   const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  // Failed tests, plus each test file that failed without a failing test (it did not even load).
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+  failed = (report.numFailedTests ?? 0) + brokenFiles;
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 } catch {
   failed += 1;

@@ -99,11 +99,14 @@ export class RateBudget {
     return this.clock() + this.skewMs;
   }
 
-  /** Learns Strava's time from a response's Date header (whole seconds, so sub-second skew is noise). */
+  /**
+   * Learns Strava's time from a response's Date header. The header has whole seconds, so Strava's
+   * clock may look up to a second behind: windows then reset up to a second late on our side, the
+   * safe direction. Always applied, so every snapshot's time is on the same (Strava's) clock.
+   */
   noteServerDate(serverMs: number): void {
     if (!Number.isFinite(serverMs)) return;
-    const skew = serverMs - this.clock();
-    this.skewMs = Math.abs(skew) < 2000 ? 0 : skew;
+    this.skewMs = serverMs - this.clock();
   }
 
   /** Epoch ms (our clock) until which no read may be sent, or null when a read may go now. */
@@ -137,7 +140,8 @@ export class RateBudget {
 
   /** A 429 means a window is spent even when the headers are missing or lag behind. */
   observeRejection(snapshot: RateSnapshot | null): number {
-    if (snapshot) this.observe(snapshot);
+    // Strava's refusal is the newest word there is: adopt its numbers whatever we held before.
+    if (snapshot) this.snapshot = snapshot;
     const now = this.serverNow();
     if (this.blockedUntil() === null) {
       const current = this.snapshot;

@@ -351,10 +351,19 @@ describe('RateBudget with a skewed local clock', () => {
     });
   }
 
-  it('ignores sub-two-second differences (the Date header has whole seconds)', () => {
-    const { budget } = budgetAt(T0);
-    budget.noteServerDate(T0 - 999);
+  it('takes the Date header as it is, even a fraction of a second off (the header has whole seconds)', () => {
+    const { budget } = budgetAt(T0 + 999);
+    budget.noteServerDate(T0);
     expect(budget.serverNow()).toBe(T0);
+  });
+
+  it('a 429 is adopted even when it looks older than what we hold (snapshots from another clock)', () => {
+    const { budget } = budgetAt(T0);
+    budget.observe(snapshot({ limit: [100, 1000], usage: [10, 100] }, null, T0 + 5000));
+    const until = budget.observeRejection(snapshot({ limit: [100, 1000], usage: [100, 1000] }, null, T0));
+    // The daily window is spent: nothing until UTC midnight.
+    expect(until).toBe(Date.UTC(2026, 10, 19));
+    expect(budget.blockedUntil()).toBe(until);
   });
 
   it('remembers the skew in its snapshot for the next process', () => {
