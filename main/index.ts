@@ -136,9 +136,10 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   const onTrayAction = (action: TrayAction) => {
     switch (action) {
       case 'open':
-      case 'settings':
-        // The dashboard holds the settings panel (no IPC event exists to jump straight to it).
         openDashboard();
+        return;
+      case 'settings':
+        dashboard.open('settings');
         return;
       case 'refresh':
         void controller.refresh({ full: false });

@@ -42,9 +42,13 @@ export class DashboardWindow {
   constructor(private readonly options: DashboardWindowOptions) {}
 
   /** Shows the dashboard: focuses the open one, or creates it. */
-  open(): BrowserWindow {
+  /** Opens (or brings forward) the dashboard; with 'settings', at its settings panel. */
+  open(section?: 'settings'): BrowserWindow {
+    const url = `${this.options.url ?? APP_INDEX_URL}${section ? `#${section}` : ''}`;
     const existing = this.window;
     if (existing && !existing.isDestroyed()) {
+      // Only the fragment changes: Chromium navigates within the page, the renderer opens the panel.
+      if (section) void existing.webContents.loadURL(url).catch(() => undefined);
       if (existing.isMinimized()) existing.restore();
       existing.show();
       existing.focus();
@@ -65,7 +69,7 @@ export class DashboardWindow {
       if (this.window === window) this.window = null;
     });
     this.options.onCreated?.(window);
-    void window.loadURL(this.options.url ?? APP_INDEX_URL).catch(() => {
+    void window.loadURL(url).catch(() => {
       // did-fail-load already logged by Chromium; the window stays (blank) until the user closes it.
     });
     return window;

@@ -110,6 +110,18 @@ export function start(api: PacebarApi): void {
     })
     .catch((error: unknown) => showFatal(error));
   setInterval(() => sync.tick(), 30_000);
+
+  // The tray's "Settings…" opens the dashboard at #settings (a fragment navigation, no IPC needed).
+  const openSettingsFromHash = () => {
+    if (location.hash !== '#settings') return;
+    const details = settings.element as HTMLDetailsElement;
+    details.open = true;
+    details.querySelector('summary')?.focus();
+    details.scrollIntoView({ block: 'start' });
+    history.replaceState(null, '', location.pathname); // so the next "Settings…" is a change again
+  };
+  window.addEventListener('hashchange', openSettingsFromHash);
+  openSettingsFromHash();
 }
 
 function showFatal(error: unknown): void {

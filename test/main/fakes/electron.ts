@@ -55,6 +55,9 @@ export class FakeWebContents extends EventEmitter {
   getURL() {
     return this.mainFrame.url;
   }
+  loadURL = vi.fn(async (url: string) => {
+    this.mainFrame.url = url;
+  });
   /** Emits will-navigate like Chromium; returns whether something prevented it. */
   navigate(url: string): boolean {
     const event = navigationEvent(url);

@@ -27,6 +27,17 @@ describe('dashboard window', () => {
     expect(options).toMatchObject({ width: 900, height: 720, show: false });
   });
 
+  it('"Settings…" opens the dashboard at #settings, or moves an open one there without reloading it', () => {
+    const dashboard = new DashboardWindow({ preloadPath: '/p.cjs' });
+    const window = dashboard.open('settings') as unknown as BrowserWindow;
+    expect(window.loadURL).toHaveBeenCalledWith('app://pacebar/index.html#settings');
+    expect(dashboard.open('settings')).toBe(window);
+    expect(window.webContents.loadURL).toHaveBeenCalledWith('app://pacebar/index.html#settings');
+    expect(window.loadURL).toHaveBeenCalledTimes(1);
+    dashboard.open();
+    expect(window.webContents.loadURL).toHaveBeenCalledTimes(1);
+  });
+
   it('loads app://pacebar/index.html, shows when ready, one at a time, destroyed on close', () => {
     const bringToFront = vi.fn();
     const dashboard = new DashboardWindow({ preloadPath: '/p.cjs', bringAppToFront: bringToFront });
