@@ -33,8 +33,6 @@ export interface EngineOptions {
   utcOffsetMinutes?: (now: number) => number;
   http?: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<HttpRetry> };
   scopes?: readonly string[];
-  /** Told when Strava refuses the refresh token (the app shows a notification). */
-  onReconnectNeeded?: () => void;
 }
 
 export interface PendingAuthorization {
@@ -63,7 +61,7 @@ export class PacebarEngine {
   private readonly utcOffset: (now: number) => number;
   private session: StravaSession | null = null;
 
-  constructor(private readonly options: EngineOptions) {
+  constructor(options: EngineOptions) {
     this.clock = options.clock ?? systemClock;
     this.endpoints = options.endpoints;
     this.scopes = options.scopes ?? DEFAULT_SCOPES;
@@ -211,7 +209,6 @@ export class PacebarEngine {
       tokenClient: this.tokenClient,
       credentials: () => this.credentials.load(),
       clock: this.clock,
-      onReconnectNeeded: () => this.options.onReconnectNeeded?.(),
     });
     return this.session;
   }
