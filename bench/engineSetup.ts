@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../sim/index';
-import { PacebarEngine } from '../main/core/engine';
-import { memoryBackend } from '../main/core/keychain/secretBackend';
-import { openCacheStore, openSettingsStore } from '../main/core/store/confStores';
-import { stravaEndpoints } from '../main/core/strava/endpoints';
+import { PacebarEngine } from '../core/engine/engine';
+import { memoryBackend } from '../core/keychain/secretBackend';
+import { openCacheStore, openSettingsStore } from '../core/store/confStores';
+import { stravaEndpoints } from '../core/strava/endpoints';
 
 export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PacebarController } from '../main/core/app/pacebarController';
+import { PacebarController } from '../core/controller/pacebarController';
 import { buildRenderer, closeHarness, openWithBridge } from '../test/renderer/harness';
 import { connectRig, median, startRig } from './engineSetup';
 

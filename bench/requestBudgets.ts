@@ -1,8 +1,8 @@
 // Request counts: how light Pacebar is on Strava's rate limits.
 import { request } from 'undici';
 import { DEMO_CLIENT } from '../sim/index';
-import { PacebarController } from '../main/core/app/pacebarController';
-import { chartWindowStartSeconds } from '../main/core/stats/weeklySummary';
+import { PacebarController } from '../core/controller/pacebarController';
+import { chartWindowStartSeconds } from '../core/stats/weeklySummary';
 import { connectRig, median, startRig, type BenchRig } from './engineSetup';
 
 const QUARTER = 15 * 60_000;

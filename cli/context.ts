@@ -1,12 +1,12 @@
 // What a command runs with: the engine built from the environment (same folder, keychain service
 // and Strava as the app), and the process's streams.
-import { PacebarEngine } from '../main/core/engine';
-import { keytarBackend } from '../main/core/keychain/secretBackend';
-import { DEFAULT_KEYCHAIN_SERVICE } from '../main/core/keychain/tokenVault';
-import type { Settings, TypedStore } from '../main/core/store/settings';
-import { cacheStoreOptions, readOnlyStores, settingsStoreOptions } from '../main/core/store/storeFiles';
-import { resolveConfigDir } from '../main/core/store/configDir';
-import { endpointsFromEnv, type StravaEndpoints } from '../main/core/strava/endpoints';
+import { PacebarEngine } from '../core/engine/engine';
+import { keytarBackend } from '../core/keychain/secretBackend';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../core/keychain/tokenVault';
+import type { Settings, TypedStore } from '../core/store/settings';
+import { cacheStoreOptions, readOnlyStores, settingsStoreOptions } from '../core/store/storeFiles';
+import { resolveConfigDir } from '../core/store/configDir';
+import { endpointsFromEnv, type StravaEndpoints } from '../core/strava/endpoints';
 import { CliError, EXIT } from './exitCodes';
 
 export interface Io {

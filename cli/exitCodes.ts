@@ -1,5 +1,5 @@
 // Exit codes of `pacebar`, and how any error becomes one code and one secret-free line.
-import { PacebarError } from '../main/core/errors';
+import { PacebarError } from '../core/errors';
 
 export const EXIT = {
   ok: 0,

@@ -1,13 +1,13 @@
 // What `pacebar status` prints, as pure functions of the cached data: text, json and waybar.
 import type { Sport, Totals, Units } from '../preload/contract';
-import type { CacheData } from '../main/core/store/cache';
-import { effectiveUnits, type Settings } from '../main/core/store/settings';
-import { buildStatsView } from '../main/core/stats/statsView';
-import { formatDistance, formatAgo } from '../main/core/stats/formatDistance';
-import { SPORTS } from '../main/core/stats/sportFamilies';
-import { athleteDisplayName, type ActivityStats, type Athlete } from '../main/core/strava/models';
+import type { CacheData } from '../core/store/cache';
+import { effectiveUnits, type Settings } from '../core/store/settings';
+import { buildStatsView } from '../core/stats/statsView';
+import { formatDistance, formatAgo } from '../core/view/format';
+import { SPORTS } from '../core/stats/sportFamilies';
+import { athleteDisplayName, type ActivityStats, type Athlete } from '../core/strava/models';
 import type { Format } from './args';
-import { lastFetch } from '../main/core/app/dashboardState';
+import { lastFetch } from '../core/view/dashboardState';
 
 export interface StatusInput {
   settings: Settings;

@@ -1,22 +1,22 @@
 // Pacebar's Electron entry: a tray app with an on-demand dashboard. Everything that thinks lives in
-// main/core (shared with the CLI); this file only wires Electron to it.
+// core/ (shared with the CLI); this file only wires Electron to it.
 import { app, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import type { DashboardState } from '../preload/contract';
-import { PacebarController } from './core/app/pacebarController';
-import { RefreshScheduler } from './core/app/refreshScheduler';
-import { PacebarEngine } from './core/engine';
-import { keytarBackend } from './core/keychain/secretBackend';
-import { DEFAULT_KEYCHAIN_SERVICE } from './core/keychain/tokenVault';
-import { resolveConfigDir } from './core/store/configDir';
-import { endpointsFromEnv } from './core/strava/endpoints';
+import { PacebarController } from '../core/controller/pacebarController';
+import { RefreshScheduler } from '../core/controller/refreshScheduler';
+import { PacebarEngine } from '../core/engine/engine';
+import { keytarBackend } from '../core/keychain/secretBackend';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../core/keychain/tokenVault';
+import { resolveConfigDir } from '../core/store/configDir';
+import { endpointsFromEnv } from '../core/strava/endpoints';
 import { openElectronStores } from './adapters/electronStores';
-import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app/appProtocol';
-import { presetDemoCredentials } from './app/demoCredentials';
-import { loginItemSync } from './app/loginItem';
-import { preloadPath, rendererDir, trayIconPath, type AppLocation } from './app/paths';
-import { pollOnWake } from './app/powerEvents';
-import { ReconnectNotifier } from './app/reconnectNotifier';
-import { browserConsentRunner } from './auth/browserConsent';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/appProtocol';
+import { presetDemoCredentials } from './system/demoCredentials';
+import { loginItemSync } from './system/loginItem';
+import { preloadPath, rendererDir, trayIconPath, type AppLocation } from './system/paths';
+import { pollOnWake } from './system/powerEvents';
+import { ReconnectNotifier } from './system/reconnectNotifier';
+import { browserConsentRunner } from '../core/oauth/browserConsent';
 import { APP_SCHEME } from './ipc/senderGuard';
 import { pushState, registerIpc } from './ipc/registerIpc';
 import { denyAllPermissions, installWebContentsGuards } from './security/webContentsGuards';

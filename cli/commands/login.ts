@@ -1,6 +1,6 @@
 // `pacebar login`: OAuth in the system browser with a one-shot listener on 127.0.0.1.
-import { DEFAULT_LOGIN_TIMEOUT_MS, startLoopbackListener } from '../../main/core/oauth/loopbackListener';
-import { athleteDisplayName } from '../../main/core/strava/models';
+import { DEFAULT_LOGIN_TIMEOUT_MS, startLoopbackListener } from '../../core/oauth/loopbackListener';
+import { athleteDisplayName } from '../../core/strava/models';
 import type { Context } from '../context';
 import { openBrowser } from '../openBrowser';
 

@@ -1,8 +1,8 @@
 // `pacebar status`: the cached stats, refreshed first when due and allowed by Strava's rate budget.
-import { KeychainUnavailableError, RateLimitedError } from '../../main/core/errors';
-import type { PacebarEngine } from '../../main/core/engine';
-import type { CacheData } from '../../main/core/store/cache';
-import type { Settings } from '../../main/core/store/settings';
+import { KeychainUnavailableError, RateLimitedError } from '../../core/errors';
+import type { PacebarEngine } from '../../core/engine/engine';
+import type { CacheData } from '../../core/store/cache';
+import type { Settings } from '../../core/store/settings';
 import type { FetchMode, Format } from '../args';
 import type { Context } from '../context';
 import {
@@ -15,7 +15,7 @@ import {
   isTransient,
 } from '../exitCodes';
 import { hasCachedData, lastFetchedAt, renderStatus, waybarProblem, type ProblemKind } from '../formats';
-import { isStale as isCacheStale } from '../../main/core/app/dashboardState';
+import { isStale as isCacheStale } from '../../core/view/dashboardState';
 
 /** After a failed fetch, automatic refreshes wait this long (status bars may poll every minute). */
 export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;

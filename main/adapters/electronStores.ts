@@ -1,9 +1,9 @@
 // electron-store instances for the app: same folder, file names and defaults as the
 // CLI's conf stores (core/store/confStores), so the app and `pacebar` read and write the same files.
 import Store from 'electron-store';
-import { cacheStoreOptions, settingsStoreOptions } from '../core/store/storeFiles';
-import { resolveConfigDir } from '../core/store/configDir';
-import { settingsJsonSchema, type Settings, type TypedStore } from '../core/store/settings';
+import { cacheStoreOptions, settingsStoreOptions } from '../../core/store/storeFiles';
+import { resolveConfigDir } from '../../core/store/configDir';
+import { settingsJsonSchema, type Settings, type TypedStore } from '../../core/store/settings';
 
 export interface AppStores {
   settings: TypedStore<Settings>;

@@ -3,7 +3,7 @@
 // before it reaches the controller.
 import { z } from 'zod';
 import type { CredentialsInput, SettingsPatch, SignInMethod } from '../../preload/contract';
-import { REFRESH_INTERVALS } from '../core/store/settings';
+import { REFRESH_INTERVALS } from '../../core/store/settings';
 
 export const credentialsSchema = z.strictObject({
   clientId: z.string().regex(/^[0-9]{1,12}$/, 'The Client ID is a number of up to 12 digits.'),

@@ -9,9 +9,9 @@ import {
   type ActionResult,
   type DashboardState,
 } from '../../preload/contract';
-import type { PacebarController } from '../core/app/pacebarController';
-import { describeError } from '../core/errors';
-import { isSafeExternalUrl } from '../security/externalUrl';
+import type { PacebarController } from '../../core/controller/pacebarController';
+import { describeError } from '../../core/errors';
+import { isSafeExternalUrl } from '../../core/security/externalUrl';
 import { parseCredentials, parseSettingsPatch, parseSignInMethod } from './payloads';
 import { isAppUrl, isTrustedSender } from './senderGuard';
 

@@ -2,7 +2,7 @@
 // Pure (no Electron), so every state's labels and enabled flags are unit-tested; trayController
 // turns this into a real Menu.
 import type { DashboardState, Sport } from '../../preload/contract';
-import { formatAgo, formatDistance } from '../core/stats/formatDistance';
+import { formatAgo, formatDistance } from '../../core/view/format';
 
 export type TrayItemId =
   | 'athlete'

@@ -11,11 +11,11 @@
 // our own button or talk to main. The dashboard shows that button while connecting (the renderer
 // calls connect('browser'), which cancels this attempt and closes the window).
 import { BrowserWindow, nativeTheme, session, shell, type Session, type WebContents } from 'electron';
-import type { ConsentRunner, PreparedConsent } from '../core/app/consentRunner';
-import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError } from '../core/errors';
-import { DEFAULT_LOGIN_TIMEOUT_MS, type RedirectCode } from '../core/oauth/loopbackListener';
-import { matchRedirect } from '../core/oauth/redirectMatcher';
-import { ANY_HTTPS, isSafeExternalUrl } from '../security/externalUrl';
+import type { ConsentRunner, PreparedConsent } from '../../core/oauth/consentRunner';
+import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError } from '../../core/errors';
+import { DEFAULT_LOGIN_TIMEOUT_MS, type RedirectCode } from '../../core/oauth/loopbackListener';
+import { matchRedirect } from '../../core/oauth/redirectMatcher';
+import { ANY_HTTPS, isSafeExternalUrl } from '../../core/security/externalUrl';
 import { denyAllPermissions, setNavigationPolicy } from '../security/webContentsGuards';
 import { LOCKED_DOWN_WEB_PREFERENCES } from '../security/webPreferences';
 

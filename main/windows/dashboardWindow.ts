@@ -1,7 +1,7 @@
 // The dashboard: one window at a time, created on demand and destroyed when closed, so an idle
 // tray app runs no renderer process. Sandboxed and context-isolated; its only API is the preload's.
 import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
-import { APP_INDEX_URL } from '../app/appProtocol';
+import { APP_INDEX_URL } from '../protocol/appProtocol';
 import { LOCKED_DOWN_WEB_PREFERENCES } from '../security/webPreferences';
 
 export interface DashboardWindowOptions {

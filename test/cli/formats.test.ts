@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, lastFetchedAt, renderStatus, statusJson, statusText, statusWaybar, waybarProblem, type StatusInput } from '../../cli/formats';
-import { emptyCache, type CacheData } from '../../main/core/store/cache';
-import { settingsDefaults, type Settings } from '../../main/core/store/settings';
-import type { ActivityStats, Athlete } from '../../main/core/strava/models';
+import { emptyCache, type CacheData } from '../../core/store/cache';
+import { settingsDefaults, type Settings } from '../../core/store/settings';
+import type { ActivityStats, Athlete } from '../../core/strava/models';
 
 // Wednesday 2024-06-12 12:00 UTC; the week starts Monday 2024-06-10.
 const NOW = Date.UTC(2024, 5, 12, 12, 0, 0);

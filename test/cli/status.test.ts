@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RETRY_AFTER_FAILURE_MS, isStale, shouldFetch } from '../../cli/commands/status';
-import { emptyCache, type CacheData } from '../../main/core/store/cache';
-import { settingsDefaults, type Settings } from '../../main/core/store/settings';
-import type { Athlete } from '../../main/core/strava/models';
+import { emptyCache, type CacheData } from '../../core/store/cache';
+import { settingsDefaults, type Settings } from '../../core/store/settings';
+import type { Athlete } from '../../core/strava/models';
 
 const NOW = Date.UTC(2024, 5, 12, 12);
 const MIN = 60_000;

@@ -14,7 +14,7 @@ import {
   RedirectError,
   ReconnectNeededError,
   ServerError,
-} from '../../main/core/errors';
+} from '../../core/errors';
 
 const URL_ = 'http://127.0.0.1:9/oauth/authorize?client_id=1&state=a%20b';
 

@@ -21,7 +21,7 @@ import {
   ServerError,
   TimeoutError,
   UnauthorizedError,
-} from '../../main/core/errors';
+} from '../../core/errors';
 
 const GENERIC = 'Something unexpected went wrong. Try again; if it keeps happening, restart Pacebar.';
 

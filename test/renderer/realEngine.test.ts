@@ -2,14 +2,14 @@
 // simulator, through a bridge standing in for the preload: connect → stats, and every state.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../preload/contract';
-import { PacebarController } from '../../main/core/app/pacebarController';
-import type { ConsentRunner } from '../../main/core/app/consentRunner';
-import { PacebarEngine } from '../../main/core/engine';
-import { matchRedirect } from '../../main/core/oauth/redirectMatcher';
-import { guardBackend } from '../../main/core/keychain/secretBackend';
-import { memoryStore } from '../../main/core/store/confStores';
-import { settingsDefaults } from '../../main/core/store/settings';
-import { stravaEndpoints } from '../../main/core/strava/endpoints';
+import { PacebarController } from '../../core/controller/pacebarController';
+import type { ConsentRunner } from '../../core/oauth/consentRunner';
+import { PacebarEngine } from '../../core/engine/engine';
+import { matchRedirect } from '../../core/oauth/redirectMatcher';
+import { guardBackend } from '../../core/keychain/secretBackend';
+import { memoryStore } from '../../core/store/confStores';
+import { settingsDefaults } from '../../core/store/settings';
+import { stravaEndpoints } from '../../core/strava/endpoints';
 import { DEMO_CLIENT } from '../../sim/index';
 import { REDIRECT_URI, startHarness, type Harness } from '../core/integration/harness';
 import { closeHarness, openWithBridge, type BridgeHandlers, type DashboardPage } from './harness';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialsStore, validateCredentials } from '../../../main/core/account/credentials';
-import { InvalidInputError, NoCredentialsError } from '../../../main/core/errors';
-import { memoryBackend } from '../../../main/core/keychain/secretBackend';
-import { TokenVault } from '../../../main/core/keychain/tokenVault';
-import { memoryStore } from '../../../main/core/store/confStores';
-import { SettingsRepository, settingsDefaults, type Settings } from '../../../main/core/store/settings';
+import { CredentialsStore, validateCredentials } from '../../../core/account/credentials';
+import { InvalidInputError, NoCredentialsError } from '../../../core/errors';
+import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { TokenVault } from '../../../core/keychain/tokenVault';
+import { memoryStore } from '../../../core/store/confStores';
+import { SettingsRepository, settingsDefaults, type Settings } from '../../../core/store/settings';
 
 const SECRET = '0123456789abcdef0123456789abcdef01234567';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorForStatus, missingPermissions, transportError } from '../../../main/core/api/httpClient';
+import { errorForStatus, missingPermissions, transportError } from '../../../core/api/httpClient';
 import {
   BadResponseError,
   ForbiddenError,
@@ -10,7 +10,7 @@ import {
   ServerError,
   TimeoutError,
   UnauthorizedError,
-} from '../../../main/core/errors';
+} from '../../../core/errors';
 
 const missingActivityRead = {
   message: 'Authorization Error',

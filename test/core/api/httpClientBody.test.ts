@@ -2,9 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StravaHttp } from '../../../main/core/api/httpClient';
-import { RateBudget } from '../../../main/core/api/rateBudget';
-import { BadResponseError } from '../../../main/core/errors';
+import { StravaHttp } from '../../../core/api/httpClient';
+import { RateBudget } from '../../../core/api/rateBudget';
+import { BadResponseError } from '../../../core/errors';
 
 let server: Server | null = null;
 afterEach(async () => {

@@ -8,7 +8,7 @@ import {
   RateBudget,
   type RateSnapshot,
   type WindowPair,
-} from '../../../main/core/api/rateBudget';
+} from '../../../core/api/rateBudget';
 
 const T0 = Date.UTC(2026, 10, 18, 17, 40, 12, 345); // 17:40:12.345Z
 const MIN = 60_000;

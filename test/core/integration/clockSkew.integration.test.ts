@@ -1,6 +1,6 @@
 // Our clock 10 minutes off Strava's, either way: no 429 by our own doing, no refresh storm.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RateLimitedError } from '../../../main/core/errors';
+import { RateLimitedError } from '../../../core/errors';
 import { connect, startHarness, type Harness } from './harness';
 
 let h: Harness | null = null;

@@ -1,6 +1,6 @@
 // The whole engine flow against the simulator over real HTTP: connect, scopes, polls, disconnect.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidClientError, InvalidCodeError, RedirectError } from '../../../main/core/errors';
+import { InvalidClientError, InvalidCodeError, RedirectError } from '../../../core/errors';
 import { connect, currentTokens, REDIRECT_URI, startHarness, type Harness } from './harness';
 
 let h: Harness;

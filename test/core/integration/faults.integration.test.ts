@@ -8,7 +8,7 @@ import {
   RateLimitedError,
   ServerError,
   TimeoutError,
-} from '../../../main/core/errors';
+} from '../../../core/errors';
 import type { FaultAction } from '../../../sim/index';
 import { connect, currentTokens, startHarness, type Harness } from './harness';
 

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLIENT, startStravaSim, type SimOptions, type StravaSim } from '../../../sim/index';
-import { PacebarEngine, type ConnectResult } from '../../../main/core/engine';
-import { memoryBackend, type SecretBackend } from '../../../main/core/keychain/secretBackend';
-import { openCacheStore, openSettingsStore } from '../../../main/core/store/confStores';
-import { stravaEndpoints } from '../../../main/core/strava/endpoints';
+import { PacebarEngine, type ConnectResult } from '../../../core/engine/engine';
+import { memoryBackend, type SecretBackend } from '../../../core/keychain/secretBackend';
+import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
+import { stravaEndpoints } from '../../../core/strava/endpoints';
 
 export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
 

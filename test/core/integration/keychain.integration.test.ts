@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keytarBackend } from '../../../main/core/keychain/secretBackend';
-import { TokenVault, type StoredTokens } from '../../../main/core/keychain/tokenVault';
+import { keytarBackend } from '../../../core/keychain/secretBackend';
+import { TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 
 const service = `pacebar-test-${randomBytes(4).toString('hex')}`;
 const vault = new TokenVault(keytarBackend(), service);

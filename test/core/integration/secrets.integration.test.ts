@@ -3,7 +3,7 @@
 // raised; while connected they are all in the keychain.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_CLIENT } from '../../../sim/index';
-import { keytarBackend } from '../../../main/core/keychain/secretBackend';
+import { keytarBackend } from '../../../core/keychain/secretBackend';
 import { connect, currentTokens, filesUnder, startHarness, type Harness } from './harness';
 
 let h: Harness;

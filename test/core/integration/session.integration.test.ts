@@ -1,7 +1,7 @@
 // Staying connected against the simulator: refresh near expiry, rotation persisted, 401 handling,
 // one refresh for many callers, revocation → reconnect needed with the cache kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReconnectNeededError } from '../../../main/core/errors';
+import { ReconnectNeededError } from '../../../core/errors';
 import { connect, currentTokens, startHarness, type Harness } from './harness';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeychainUnavailableError } from '../../../main/core/errors';
-import { guardBackend, keychainReason, memoryBackend, type SecretBackend } from '../../../main/core/keychain/secretBackend';
+import { KeychainUnavailableError } from '../../../core/errors';
+import { guardBackend, keychainReason, memoryBackend, type SecretBackend } from '../../../core/keychain/secretBackend';
 
 const FIXED_REASONS = [
   'the keyring is locked',

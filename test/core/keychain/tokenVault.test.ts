@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryBackend } from '../../../main/core/keychain/secretBackend';
-import { DEFAULT_KEYCHAIN_SERVICE, TokenVault, type StoredTokens } from '../../../main/core/keychain/tokenVault';
+import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { DEFAULT_KEYCHAIN_SERVICE, TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 
 const tokens: StoredTokens = {
   athleteId: 134815,

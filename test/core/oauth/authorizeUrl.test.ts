@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, newState } from '../../../main/core/oauth/authorizeUrl';
-import { DEFAULT_SCOPES } from '../../../main/core/oauth/scopes';
+import { buildAuthorizeUrl, newState } from '../../../core/oauth/authorizeUrl';
+import { DEFAULT_SCOPES } from '../../../core/oauth/scopes';
 
 const base = {
   authorizeEndpoint: 'https://www.strava.com/oauth/authorize',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RedirectError } from '../../../main/core/errors';
-import { isRegisteredRedirect, matchRedirect, type RedirectOutcome } from '../../../main/core/oauth/redirectMatcher';
+import { RedirectError } from '../../../core/errors';
+import { isRegisteredRedirect, matchRedirect, type RedirectOutcome } from '../../../core/oauth/redirectMatcher';
 
 const REGISTERED = 'http://127.0.0.1:54321/callback';
 const STATE = 'Zm9vYmFyLXN0YXRlLXRoYXQtaXMtbG9uZy1lbm91Z2g';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReadActivities, DEFAULT_SCOPES, missingScopes, parseScopes } from '../../../main/core/oauth/scopes';
+import { canReadActivities, DEFAULT_SCOPES, missingScopes, parseScopes } from '../../../core/oauth/scopes';
 
 describe('parseScopes', () => {
   it('splits comma-separated scopes as Strava sends them', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkError, ReconnectNeededError, ServerError, UnauthorizedError } from '../../../main/core/errors';
-import { memoryBackend } from '../../../main/core/keychain/secretBackend';
-import { TokenVault, type StoredTokens } from '../../../main/core/keychain/tokenVault';
-import type { ClientCredentials, TokenClient } from '../../../main/core/oauth/tokenClient';
-import { REFRESH_MARGIN_MS, StravaSession } from '../../../main/core/session/stravaSession';
-import type { TokenResponse } from '../../../main/core/strava/models';
+import { NetworkError, ReconnectNeededError, ServerError, UnauthorizedError } from '../../../core/errors';
+import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
+import type { ClientCredentials, TokenClient } from '../../../core/oauth/tokenClient';
+import { REFRESH_MARGIN_MS, StravaSession } from '../../../core/session/stravaSession';
+import type { TokenResponse } from '../../../core/strava/models';
 
 const ATHLETE = 134815;
 const NOW = Date.UTC(2026, 10, 18, 17, 40);

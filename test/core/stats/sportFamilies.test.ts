@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPORTS, sportFamily } from '../../../main/core/stats/sportFamilies';
+import { SPORTS, sportFamily } from '../../../core/stats/sportFamilies';
 
 describe('sportFamily', () => {
   it('groups runs', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { athleteView, buildStatsView, statsView } from '../../../main/core/stats/statsView';
-import { summarizeWeeks, type ActivityRecord } from '../../../main/core/stats/weeklySummary';
-import type { ActivityStats, Athlete } from '../../../main/core/strava/models';
+import { athleteView, buildStatsView, statsView } from '../../../core/stats/statsView';
+import { summarizeWeeks, type ActivityRecord } from '../../../core/stats/weeklySummary';
+import type { ActivityStats, Athlete } from '../../../core/strava/models';
 
 function total(count: number, distance: number, movingTime: number, elevation: number | null = 0) {
   return { count, distance, moving_time: movingTime, elapsed_time: movingTime + 60, elevation_gain: elevation, achievement_count: 0 };

@@ -7,7 +7,7 @@ import {
   summarizeWeeks,
   WEEKS_IN_CHART,
   type ActivityRecord,
-} from '../../../main/core/stats/weeklySummary';
+} from '../../../core/stats/weeklySummary';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RateSnapshot } from '../../../main/core/api/rateBudget';
-import { CacheRepository, emptyCache } from '../../../main/core/store/cache';
-import { CACHE_FILE, memoryStore, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../main/core/store/confStores';
-import { SettingsRepository, settingsDefaults, type Settings, type TypedStore } from '../../../main/core/store/settings';
+import type { RateSnapshot } from '../../../core/api/rateBudget';
+import { CacheRepository, emptyCache } from '../../../core/store/cache';
+import { CACHE_FILE, memoryStore, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../core/store/confStores';
+import { SettingsRepository, settingsDefaults, type Settings, type TypedStore } from '../../../core/store/settings';
 
 let dir: string;
 
@@ -118,7 +118,7 @@ describe('memoryStore', () => {
 describe('settingsJsonSchema (electron-store\'s schema option)', () => {
   it('makes conf refuse what the repository refuses, and accept what it accepts', async () => {
     const { default: Conf } = await import('conf');
-    const { settingsJsonSchema, settingsPatchSchema } = await import('../../../main/core/store/settings');
+    const { settingsJsonSchema, settingsPatchSchema } = await import('../../../core/store/settings');
     const conf = new Conf<Settings>({ cwd: dir, configName: 'schema-check', defaults: settingsDefaults, schema: settingsJsonSchema() as never });
     const store: TypedStore<Settings> = conf;
     store.set({ clientId: '12345', refreshIntervalMinutes: 30, units: null });

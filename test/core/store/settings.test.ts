@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../../../main/core/store/confStores';
-import { effectiveUnits, REFRESH_INTERVALS, SettingsRepository, settingsDefaults, type Settings } from '../../../main/core/store/settings';
+import { memoryStore } from '../../../core/store/confStores';
+import { effectiveUnits, REFRESH_INTERVALS, SettingsRepository, settingsDefaults, type Settings } from '../../../core/store/settings';
 
 describe('SettingsRepository', () => {
   it('starts from the defaults', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCacheStore, openSettingsStore } from '../../../main/core/store/confStores';
-import { SettingsRepository, settingsDefaults } from '../../../main/core/store/settings';
-import { readOnlyJsonStore, readOnlyStores } from '../../../main/core/store/storeFiles';
+import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
+import { SettingsRepository, settingsDefaults } from '../../../core/store/settings';
+import { readOnlyJsonStore, readOnlyStores } from '../../../core/store/storeFiles';
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BadResponseError } from '../../../main/core/errors';
+import { BadResponseError } from '../../../core/errors';
 import {
   activityListSchema,
   activityStatsSchema,
@@ -11,7 +11,7 @@ import {
   summaryActivitySchema,
   summaryAthleteSchema,
   tokenResponseSchema,
-} from '../../../main/core/strava/models';
+} from '../../../core/strava/models';
 
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'; // looks like a Strava access token
 

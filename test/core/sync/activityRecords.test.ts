@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityRecord } from '../../../main/core/stats/weeklySummary';
-import type { SummaryActivity } from '../../../main/core/strava/models';
-import { mergeActivities, sameActivities, toActivityRecord } from '../../../main/core/sync/activityRecords';
+import type { ActivityRecord } from '../../../core/stats/weeklySummary';
+import type { SummaryActivity } from '../../../core/strava/models';
+import { mergeActivities, sameActivities, toActivityRecord } from '../../../core/sync/activityRecords';
 
 function summary(overrides: Partial<SummaryActivity> = {}): SummaryActivity {
   return {

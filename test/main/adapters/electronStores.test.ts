@@ -21,8 +21,8 @@ vi.mock('electron-store', async () => {
 
 import Store from 'electron-store';
 import { openElectronStores } from '../../../main/adapters/electronStores';
-import { openCacheStore, openSettingsStore } from '../../../main/core/store/confStores';
-import { SettingsRepository, settingsDefaults } from '../../../main/core/store/settings';
+import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
+import { SettingsRepository, settingsDefaults } from '../../../core/store/settings';
 
 let dir: string;
 beforeEach(() => {

@@ -3,8 +3,8 @@
 // answered over IPC ever carries a token, refresh token or the client secret.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvokeChannels, type DashboardState } from '../../../preload/contract';
-import { PacebarController } from '../../../main/core/app/pacebarController';
-import { browserConsentRunner } from '../../../main/auth/browserConsent';
+import { PacebarController } from '../../../core/controller/pacebarController';
+import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { pushState, registerIpc } from '../../../main/ipc/registerIpc';
 import { DEMO_CLIENT } from '../../../sim/index';
 import { startHarness, type Harness } from '../../core/integration/harness';

@@ -4,7 +4,7 @@ vi.mock('electron', () => import('../fakes/electron'));
 
 import { Menu, Tray, nativeImage, resetFakes } from '../fakes/electron';
 import { TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
-import { trayIconFile, trayIconPath } from '../../../main/app/paths';
+import { trayIconFile, trayIconPath } from '../../../main/system/paths';
 import { NOW, baseState, connectedState } from '../fakes/state';
 
 describe('TrayController', () => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../fakes/electron'));
 
 import { BrowserWindow, resetFakes } from '../fakes/electron';
-import { PacebarController } from '../../../main/core/app/pacebarController';
+import { PacebarController } from '../../../core/controller/pacebarController';
 import { consentWindowRunner, WINDOW_REDIRECT_URI } from '../../../main/windows/consentWindow';
 import { startHarness, type Harness } from '../../core/integration/harness';
 

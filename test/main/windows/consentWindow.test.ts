@@ -11,8 +11,8 @@ import {
   consentWindowRunner,
 } from '../../../main/windows/consentWindow';
 import { installWebContentsGuards } from '../../../main/security/webContentsGuards';
-import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../main/core/errors';
-import type { PreparedConsent } from '../../../main/core/app/consentRunner';
+import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
+import type { PreparedConsent } from '../../../core/oauth/consentRunner';
 
 const STRAVA = 'https://www.strava.com';
 const AUTHORIZE = `${STRAVA}/oauth/authorize?client_id=1&redirect_uri=${encodeURIComponent(WINDOW_REDIRECT_URI)}&state=S1`;

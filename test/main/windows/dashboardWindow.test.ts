@@ -4,7 +4,7 @@ vi.mock('electron', () => import('../fakes/electron'));
 
 import { BrowserWindow, nativeTheme, resetFakes } from '../fakes/electron';
 import { DashboardWindow, dashboardWindowOptions } from '../../../main/windows/dashboardWindow';
-import { preloadPath, rendererDir } from '../../../main/app/paths';
+import { preloadPath, rendererDir } from '../../../main/system/paths';
 
 describe('dashboard window', () => {
   beforeEach(() => resetFakes());

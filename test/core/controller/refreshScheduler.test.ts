@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RefreshOutcome } from '../../../main/core/app/pacebarController';
-import { RefreshScheduler } from '../../../main/core/app/refreshScheduler';
+import type { RefreshOutcome } from '../../../core/controller/pacebarController';
+import { RefreshScheduler } from '../../../core/controller/refreshScheduler';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, RENDERER_CSP, createAppProtocolHandler, resolveAppFile } from '../../../main/app/appProtocol';
+import { APP_SCHEME_PRIVILEGES, RENDERER_CSP, createAppProtocolHandler, resolveAppFile } from '../../../main/protocol/appProtocol';
 
 let root: string;
 let outside: string;

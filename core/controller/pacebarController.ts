@@ -8,7 +8,7 @@ import type {
   SettingsPatch,
   SignInMethod,
   SyncView,
-} from '../../../preload/contract';
+} from '../../preload/contract';
 import {
   KeychainUnavailableError,
   NetworkError,
@@ -17,9 +17,9 @@ import {
   TimeoutError,
   describeError,
 } from '../errors';
-import type { PacebarEngine } from '../engine';
-import type { ConsentRunner } from './consentRunner';
-import { composeDashboardState } from './dashboardState';
+import type { PacebarEngine } from '../engine/engine';
+import type { ConsentRunner } from '../oauth/consentRunner';
+import { composeDashboardState } from '../view/dashboardState';
 
 export interface ControllerDeps {
   engine: PacebarEngine;

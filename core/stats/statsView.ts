@@ -1,5 +1,5 @@
 // Cached Strava data → what the dashboard, tray and CLI show. Pure functions of the cache.
-import type { AthleteView, Sport, SportTotals, StatsView, Totals } from '../../../preload/contract';
+import type { AthleteView, Sport, SportTotals, StatsView, Totals } from '../../preload/contract';
 import type { ActivityStats, ActivityTotal, Athlete } from '../strava/models';
 import { athleteDisplayName } from '../strava/models';
 import { SPORTS } from './sportFamilies';

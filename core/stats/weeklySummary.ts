@@ -1,7 +1,7 @@
 // This week's totals and the last 12 weeks' distance, per sport, from the activity list.
 // Weeks start on Monday in the athlete's local time: activities are placed by start_date_local
 // (Strava writes local wall-clock time with a trailing Z) and "now" is shifted by the local offset.
-import type { Sport, Totals, WeekBar } from '../../../preload/contract';
+import type { Sport, Totals, WeekBar } from '../../preload/contract';
 import { SPORTS, sportFamily } from './sportFamilies';
 
 export const WEEKS_IN_CHART = 12;

@@ -1,7 +1,7 @@
 // User settings: non-secret, stored as JSON by conf (CLI, tests) or electron-store (app), both
 // validated here with the same schema and defaults.
 import * as z from 'zod';
-import type { SignInMethod, Sport, Units } from '../../../preload/contract';
+import type { SignInMethod, Sport, Units } from '../../preload/contract';
 import { InvalidInputError } from '../errors';
 
 export interface Settings {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_HTTPS, isSafeExternalUrl } from '../../../main/security/externalUrl';
+import { ANY_HTTPS, isSafeExternalUrl } from '../../../core/security/externalUrl';
 
 const STRAVA = ['https://www.strava.com'];
 

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { loginItemSync } from '../../../main/app/loginItem';
-import { pollOnWake } from '../../../main/app/powerEvents';
-import { ReconnectNotifier, RECONNECT_BODY, RECONNECT_TITLE } from '../../../main/app/reconnectNotifier';
-import { demoCredentialsFromEnv, presetDemoCredentials } from '../../../main/app/demoCredentials';
+import { loginItemSync } from '../../../main/system/loginItem';
+import { pollOnWake } from '../../../main/system/powerEvents';
+import { ReconnectNotifier, RECONNECT_BODY, RECONNECT_TITLE } from '../../../main/system/reconnectNotifier';
+import { demoCredentialsFromEnv, presetDemoCredentials } from '../../../main/system/demoCredentials';
 import { baseState, connectedState } from '../fakes/state';
 
 const withLogin = (launchAtLogin: boolean) => {

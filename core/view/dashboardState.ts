@@ -1,6 +1,6 @@
 // Composes the renderer's DashboardState from the engine's settings, cache and live status.
 // Pure: the controller passes in what it knows; nothing secret is read or returned.
-import type { ConnectionView, DashboardState, MissingScopeView, SyncView } from '../../../preload/contract';
+import type { ConnectionView, DashboardState, MissingScopeView, SyncView } from '../../preload/contract';
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';

@@ -1,15 +1,15 @@
 // The controller against the simulator: sign-in attempts that overlap, a disconnect during a
 // refresh, and a start-up that fails.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PacebarController } from '../../../main/core/app/pacebarController';
-import type { ConsentRunner } from '../../../main/core/app/consentRunner';
-import { ConnectCancelledError } from '../../../main/core/errors';
-import { PacebarEngine } from '../../../main/core/engine';
-import { memoryBackend } from '../../../main/core/keychain/secretBackend';
-import { memoryStore } from '../../../main/core/store/confStores';
-import { settingsDefaults } from '../../../main/core/store/settings';
-import { stravaEndpoints } from '../../../main/core/strava/endpoints';
-import { matchRedirect } from '../../../main/core/oauth/redirectMatcher';
+import { PacebarController } from '../../../core/controller/pacebarController';
+import type { ConsentRunner } from '../../../core/oauth/consentRunner';
+import { ConnectCancelledError } from '../../../core/errors';
+import { PacebarEngine } from '../../../core/engine/engine';
+import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { memoryStore } from '../../../core/store/confStores';
+import { settingsDefaults } from '../../../core/store/settings';
+import { stravaEndpoints } from '../../../core/strava/endpoints';
+import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 import { connect, REDIRECT_URI, startHarness, type Harness } from '../integration/harness';
 
 let h: Harness | null = null;

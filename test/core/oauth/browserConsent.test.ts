@@ -1,7 +1,7 @@
 // The browser flow with the real loopback listener over real HTTP: the test plays the browser.
 import { describe, expect, it, vi } from 'vitest';
-import { browserConsentRunner } from '../../../main/auth/browserConsent';
-import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, RedirectError } from '../../../main/core/errors';
+import { browserConsentRunner } from '../../../core/oauth/browserConsent';
+import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, RedirectError } from '../../../core/errors';
 
 const STRAVA = 'https://www.strava.com';
 const authorizeUrl = (redirectUri: string) =>

@@ -1,25 +1,25 @@
 // Pacebar's engine: everything under the Electron shell and the CLI, wired from injected parts
 // (keychain backend, settings and cache stores, clock), so the same code runs in the app, the
 // `pacebar` command and the tests.
-import { CredentialsStore } from './account/credentials';
-import { BadResponseError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from './errors';
-import { systemClock, type Clock } from './clock';
-import { StravaHttp, type HttpRetry, type HttpTimeouts } from './api/httpClient';
-import { RateBudget } from './api/rateBudget';
-import { StravaApi } from './api/stravaApi';
-import { TokenVault, DEFAULT_KEYCHAIN_SERVICE } from './keychain/tokenVault';
-import type { SecretBackend } from './keychain/secretBackend';
-import { buildAuthorizeUrl } from './oauth/authorizeUrl';
-import { matchRedirect } from './oauth/redirectMatcher';
-import { DEFAULT_SCOPES, canReadActivities, missingScopes, type MissingScope } from './oauth/scopes';
-import { TokenClient } from './oauth/tokenClient';
-import { StravaSession } from './session/stravaSession';
-import { CacheRepository } from './store/cache';
-import { SettingsRepository, type Settings, type TypedStore } from './store/settings';
-import type { StravaEndpoints } from './strava/endpoints';
-import type { Athlete } from './strava/models';
-import { machineUtcOffsetMinutes } from './stats/weeklySummary';
-import { SyncService, type SyncOptions, type SyncReport } from './sync/syncService';
+import { CredentialsStore } from '../account/credentials';
+import { BadResponseError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from '../errors';
+import { systemClock, type Clock } from '../clock';
+import { StravaHttp, type HttpRetry, type HttpTimeouts } from '../api/httpClient';
+import { RateBudget } from '../api/rateBudget';
+import { StravaApi } from '../api/stravaApi';
+import { TokenVault, DEFAULT_KEYCHAIN_SERVICE } from '../keychain/tokenVault';
+import type { SecretBackend } from '../keychain/secretBackend';
+import { buildAuthorizeUrl } from '../oauth/authorizeUrl';
+import { matchRedirect } from '../oauth/redirectMatcher';
+import { DEFAULT_SCOPES, canReadActivities, missingScopes, type MissingScope } from '../oauth/scopes';
+import { TokenClient } from '../oauth/tokenClient';
+import { StravaSession } from '../session/stravaSession';
+import { CacheRepository } from '../store/cache';
+import { SettingsRepository, type Settings, type TypedStore } from '../store/settings';
+import type { StravaEndpoints } from '../strava/endpoints';
+import type { Athlete } from '../strava/models';
+import { machineUtcOffsetMinutes } from '../stats/weeklySummary';
+import { SyncService, type SyncOptions, type SyncReport } from '../sync/syncService';
 
 export type ConnectionStatus = 'needs_credentials' | 'not_connected' | 'connected' | 'reconnect_needed';
 

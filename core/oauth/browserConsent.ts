@@ -1,9 +1,9 @@
 // Sign-in in the system browser (for Google / Apple / Facebook log-ins, which refuse embedded
 // windows): a one-shot loopback listener on 127.0.0.1 receives the redirect, as `pacebar login` does.
 // The authorize URL is handed to the OS only after isSafeExternalUrl accepts it.
-import type { ConsentRunner, PreparedConsent } from '../core/app/consentRunner';
-import { InvalidInputError } from '../core/errors';
-import { DEFAULT_LOGIN_TIMEOUT_MS, startLoopbackListener, type RedirectCode } from '../core/oauth/loopbackListener';
+import type { ConsentRunner, PreparedConsent } from './consentRunner';
+import { InvalidInputError } from '../errors';
+import { DEFAULT_LOGIN_TIMEOUT_MS, startLoopbackListener, type RedirectCode } from './loopbackListener';
 import { isSafeExternalUrl } from '../security/externalUrl';
 
 export interface BrowserConsentOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDistance, groupThousands } from '../../../main/core/stats/formatDistance';
+import { formatAgo, formatDistance, groupThousands } from '../../../core/view/format';
 
 describe('formatDistance', () => {
   it('metric: kilometres with one decimal under 100', () => {

@@ -1,6 +1,6 @@
 // How a sign-in attempt shows Strava's consent page and catches the redirect: in an app window,
 // or in the system browser with a loopback listener. The controller treats both alike.
-import type { RedirectCode } from '../oauth/loopbackListener';
+import type { RedirectCode } from './loopbackListener';
 
 export interface PreparedConsent {
   /** The redirect_uri for this attempt (known only once e.g. the loopback port is bound). */

@@ -1,5 +1,5 @@
 // Strava has dozens of sport types; Pacebar totals them in three families.
-import type { Sport } from '../../../preload/contract';
+import type { Sport } from '../../preload/contract';
 
 export const SPORTS: readonly Sport[] = ['run', 'ride', 'swim'];
 
