@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../sim/index';
+import { simulatedBrowser, type BrowserChoice } from '../sim/browser';
+import { browserConsentRunner } from '../core/oauth/browserConsent';
 import { PacebarEngine } from '../core/engine/engine';
 import { memoryBackend } from '../core/keychain/secretBackend';
 import { openCacheStore, openSettingsStore } from '../core/store/confStores';
 import { stravaEndpoints } from '../core/strava/endpoints';
-
-export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
 
 export interface BenchRig {
   sim: StravaSim;
@@ -41,10 +41,10 @@ export async function startRig(sim?: StravaSim): Promise<BenchRig> {
   };
 }
 
-export async function connectRig(rig: BenchRig): Promise<void> {
-  const pending = rig.engine.beginAuthorization(REDIRECT_URI);
-  const location = await rig.sim.consent(pending.url);
-  await rig.engine.completeAuthorization(pending, location);
+/** Signs in as the app does (browser sign-in, loopback listener); `browser` may watch or alter the redirect. */
+export async function connectRig(rig: BenchRig, browser: BrowserChoice = {}): Promise<void> {
+  const runner = browserConsentRunner({ stravaBaseUrl: rig.sim.baseUrl, openExternal: simulatedBrowser(browser) });
+  await rig.engine.signIn(runner, { signal: new AbortController().signal });
 }
 
 export function median(values: number[]): number {

@@ -74,14 +74,18 @@ export async function connectOverheadRatio(runs = 9): Promise<{ engineMs: number
   const rig = await startRig();
   try {
     for (let run = 0; run < runs; run += 1) {
-      // The consent page is the user's part: both sides start from a fresh code.
-      const pending = rig.engine.beginAuthorization('http://127.0.0.1:8999/callback');
-      const location = await rig.sim.consent(pending.url);
-      const started = performance.now();
-      await rig.engine.completeAuthorization(pending, location);
+      // The consent page is the user's part: timing starts when the browser follows the redirect.
+      let started = 0;
+      let authorizeUrl = '';
+      await connectRig(rig, {
+        tamper: (_redirect, authorize) => {
+          authorizeUrl = authorize.toString();
+          started = performance.now();
+        },
+      });
       engineTimes.push(performance.now() - started);
 
-      const code = new URL(await rig.sim.consent(pending.url)).searchParams.get('code')!;
+      const code = new URL(await rig.sim.consent(authorizeUrl)).searchParams.get('code')!;
       rawTimes.push(await rawConnect(rig, code));
       await rig.engine.disconnect();
     }

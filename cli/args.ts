@@ -1,6 +1,7 @@
 // Command-line parsing (node:util parseArgs): argv → one typed command, or a UsageError whose
 // message never repeats an option's value (a pasted secret must not come back on screen).
 import { parseArgs } from 'node:util';
+import { CLIENT_ID_RULE, clientIdRule } from '../core/domain';
 import { UsageError } from './exitCodes';
 
 export const COMMANDS = ['setup', 'login', 'status', 'logout', 'help'] as const;
@@ -92,7 +93,7 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
     case 'setup': {
       const clientId = values['client-id'];
       if (typeof clientId !== 'string') throw new UsageError('Missing --client-id ID (the number shown at https://www.strava.com/settings/api).');
-      if (!/^\d{1,12}$/.test(clientId.trim())) throw new UsageError('--client-id must be the number shown at https://www.strava.com/settings/api.');
+      if (!clientIdRule.safeParse(clientId.trim()).success) throw new UsageError(`--client-id: ${CLIENT_ID_RULE}`);
       return { kind: 'setup', clientId: clientId.trim(), secretFromStdin: values['client-secret-stdin'] === true };
     }
     case 'login':

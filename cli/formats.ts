@@ -1,20 +1,17 @@
-// What `pacebar status` prints, as pure functions of the cached data: text, json and waybar.
-import type { Sport, Totals, Units } from '../preload/contract';
-import type { CacheData } from '../core/store/cache';
-import { effectiveUnits, type Settings } from '../core/store/settings';
-import { buildStatsView } from '../core/stats/statsView';
-import { formatDistance, formatAgo } from '../core/view/format';
-import { SPORTS } from '../core/stats/sportFamilies';
-import { athleteDisplayName, type ActivityStats, type Athlete } from '../core/strava/models';
+// What `pacebar status` prints: text, json and waybar, each rendered from the same DashboardState
+// the tray and the dashboard render (engine.viewState), so the three can never disagree.
+import { SPORTS, type DashboardState, type Sport, type Totals } from '../core/domain';
+import type { ActivityStats, Athlete } from '../core/strava/models';
+import { formatAgo, formatDistance } from '../core/view/format';
+import { SPORT_LABEL, summaryLine } from '../core/view/labels';
 import type { Format } from './args';
-import { lastFetch } from '../core/view/dashboardState';
 
-export interface StatusInput {
-  settings: Settings;
-  cache: CacheData;
+/** The view model with data, plus Strava's own records, which --format json passes through. */
+export interface StatusView {
+  state: DashboardState & { data: NonNullable<DashboardState['data']> };
+  athlete: Athlete;
+  stats: ActivityStats | null;
   now: number;
-  utcOffsetMinutes: number;
-  stale: boolean;
 }
 
 export interface JsonTotals {
@@ -38,56 +35,27 @@ export interface WaybarOutput {
   class: string;
 }
 
-const SPORT_LABEL: Record<Sport, string> = { run: 'Run', ride: 'Ride', swim: 'Swim' };
-
-/** Epoch ms of the last successful fetch of anything, or null (the app's rule). */
-export const lastFetchedAt = lastFetch;
-
-/** Whether the cache holds data for the connected athlete. */
-export function hasCachedData(settings: Settings, cache: CacheData): cache is CacheData & { athlete: Athlete } {
-  return cache.athlete !== null && settings.athleteId !== null && cache.athleteId === settings.athleteId;
-}
-
 function jsonTotals(totals: Totals): JsonTotals {
   return { count: totals.count, distance: totals.distance, moving_time: totals.movingTime, elevation_gain: totals.elevationGain };
 }
 
-function view(input: StatusInput) {
-  return buildStatsView(input.cache.stats, input.cache.activities, input.now, input.utcOffsetMinutes);
-}
-
-function units(input: StatusInput): Units {
-  return effectiveUnits(input.settings, input.cache.athlete?.measurement_preference);
-}
-
-function requireAthlete(input: StatusInput): Athlete {
-  if (!input.cache.athlete) throw new Error('no cached athlete');
-  return input.cache.athlete;
-}
-
-export function statusJson(input: StatusInput): StatusJson {
-  const totals = view(input).totals;
-  const fetchedAt = lastFetchedAt(input.cache);
+export function statusJson(view: StatusView): StatusJson {
+  const { data } = view.state;
   return {
-    athlete: requireAthlete(input),
-    stats: input.cache.stats,
-    this_week: Object.fromEntries(SPORTS.map((sport) => [sport, jsonTotals(totals[sport].week)])) as Record<Sport, JsonTotals>,
-    updated_at: fetchedAt !== null ? new Date(fetchedAt).toISOString() : null,
-    stale: input.stale,
+    athlete: view.athlete,
+    stats: view.stats,
+    this_week: Object.fromEntries(SPORTS.map((sport) => [sport, jsonTotals(data.stats.totals[sport].week)])) as Record<Sport, JsonTotals>,
+    updated_at: data.updatedAt,
+    stale: data.stale,
   };
 }
 
-/** `Run · week 24.3 km · YTD 1,204 km`, for the primary sport. */
-function summaryLine(input: StatusInput): string {
-  const sport = input.settings.primarySport;
-  const totals = view(input).totals[sport];
-  const u = units(input);
-  return `${SPORT_LABEL[sport]} · week ${formatDistance(totals.week.distance, u)} · YTD ${formatDistance(totals.ytd.distance, u)}`;
+function summary(view: StatusView): string {
+  return summaryLine(view.state) ?? '';
 }
 
-export function statusText(input: StatusInput): string {
-  requireAthlete(input);
-  return summaryLine(input) + (input.stale ? ' (stale)' : '');
+export function statusText(view: StatusView): string {
+  return summary(view) + (view.state.data.stale ? ' (stale)' : '');
 }
 
 /** waybar's text and tooltip are Pango markup. */
@@ -95,23 +63,22 @@ export function escapeMarkup(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function statusWaybar(input: StatusInput): WaybarOutput {
-  const athlete = requireAthlete(input);
-  const totals = view(input).totals;
-  const u = units(input);
-  const fetchedAt = lastFetchedAt(input.cache);
+export function statusWaybar(view: StatusView): WaybarOutput {
+  const { data, settings } = view.state;
+  const totals = data.stats.totals;
+  const units = settings.units;
   const lines = [
-    athleteDisplayName(athlete),
+    data.athlete.name,
     ...SPORTS.map(
       (sport) =>
-        `${SPORT_LABEL[sport]}: week ${formatDistance(totals[sport].week.distance, u)} · 4 weeks ${formatDistance(totals[sport].fourWeeks.distance, u)} · YTD ${formatDistance(totals[sport].ytd.distance, u)}`,
+        `${SPORT_LABEL[sport]}: week ${formatDistance(totals[sport].week.distance, units)} · 4 weeks ${formatDistance(totals[sport].fourWeeks.distance, units)} · YTD ${formatDistance(totals[sport].ytd.distance, units)}`,
     ),
-    (fetchedAt !== null ? `Updated ${formatAgo(fetchedAt, input.now)}` : 'Not updated yet') + (input.stale ? ' (stale)' : ''),
+    `Updated ${formatAgo(Date.parse(data.updatedAt), view.now)}` + (data.stale ? ' (stale)' : ''),
   ];
   return {
-    text: escapeMarkup(summaryLine(input)),
+    text: escapeMarkup(summary(view)),
     tooltip: escapeMarkup(lines.join('\n')),
-    class: input.stale ? 'stale' : 'ok',
+    class: data.stale ? 'stale' : 'ok',
   };
 }
 
@@ -123,13 +90,13 @@ export function waybarProblem(kind: ProblemKind, message: string): WaybarOutput 
   return { text: escapeMarkup(text), tooltip: escapeMarkup(message), class: kind };
 }
 
-export function renderStatus(format: Format, input: StatusInput): string {
+export function renderStatus(format: Format, view: StatusView): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(statusJson(input));
+      return JSON.stringify(statusJson(view));
     case 'waybar':
-      return JSON.stringify(statusWaybar(input));
+      return JSON.stringify(statusWaybar(view));
     case 'text':
-      return statusText(input);
+      return statusText(view);
   }
 }

@@ -14,8 +14,9 @@ import {
   describeFailure,
   isTransient,
 } from '../exitCodes';
-import { hasCachedData, lastFetchedAt, renderStatus, waybarProblem, type ProblemKind } from '../formats';
-import { isStale as isCacheStale } from '../../core/view/dashboardState';
+import { renderStatus, waybarProblem, type ProblemKind } from '../formats';
+import { hasAccountData, lastFetch } from '../../core/view/dashboardState';
+import { describeError } from '../../core/errors';
 
 /** After a failed fetch, automatic refreshes wait this long (status bars may poll every minute). */
 export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
@@ -24,18 +25,13 @@ export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
 export function shouldFetch(mode: FetchMode, settings: Settings, cache: CacheData, now: number): boolean {
   if (mode === 'offline') return false;
   if (mode === 'refresh') return true;
-  if (!hasCachedData(settings, cache)) return true;
-  const fetchedAt = lastFetchedAt(cache);
+  if (!hasAccountData(settings, cache)) return true;
+  const fetchedAt = lastFetch(cache);
   if (fetchedAt === null) return true;
   const interval = settings.refreshIntervalMinutes * 60_000;
   if (now - fetchedAt < interval) return false;
   const failedAt = cache.lastFailure?.at ?? null;
   return failedAt === null || failedAt < fetchedAt || now - failedAt >= Math.min(interval, RETRY_AFTER_FAILURE_MS);
-}
-
-/** The app's staleness rule, plus a fetch that just failed and a cache with no fetch time at all. */
-export function isStale(settings: Settings, cache: CacheData, now: number, fetchFailed: boolean): boolean {
-  return fetchFailed || lastFetchedAt(cache) === null || isCacheStale(cache, settings, now);
 }
 
 class StatusProblem extends CliError {
@@ -89,8 +85,7 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
 
     const settings = engine.settings.get();
     const cache = engine.cache.read();
-    const now = engine.clock();
-    if (!hasCachedData(settings, cache)) {
+    if (!hasAccountData(settings, cache)) {
       if (outcome.error) throw outcome.error;
       throw new CliError(
         options.mode === 'offline'
@@ -102,8 +97,13 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
     if (outcome.failed && options.mode === 'refresh' && options.format === 'text') {
       io.err(`pacebar: showing cached data: ${describeFailure(outcome.error).message}`);
     }
-    const stale = isStale(settings, cache, now, outcome.failed);
-    io.out(renderStatus(options.format, { settings, cache, now, utcOffsetMinutes: engine.utcOffsetMinutes(now), stale }));
+    const state = engine.viewState({
+      connection: { kind: 'connected' },
+      missingScopes: [],
+      sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: outcome.failed ? describeError(outcome.error) : null },
+    });
+    if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
+    io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: engine.clock() }));
     return EXIT.ok;
   } catch (error) {
     if (options.format !== 'waybar') throw error;

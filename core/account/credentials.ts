@@ -1,17 +1,29 @@
 // The user's own Strava API application: Client ID in settings, Client Secret in the keychain.
+import * as z from 'zod';
+import { clientIdRule } from '../domain';
 import { InvalidInputError, NoCredentialsError } from '../errors';
 import type { TokenVault } from '../keychain/tokenVault';
 import type { ClientCredentials } from '../oauth/tokenClient';
 import type { SettingsRepository } from '../store/settings';
 
-/** Strava client ids are numbers; secrets are 40 hex characters today, but only shape is checked. */
+/**
+ * The API application as the person types or pastes it (surrounding white space forgiven).
+ * Secrets are 40 hex characters today, but only their shape is checked.
+ */
+export const credentialsInputSchema = z.strictObject({
+  clientId: z.string().trim().pipe(clientIdRule),
+  clientSecret: z
+    .string()
+    .trim()
+    .min(1, 'Client Secret is empty: copy it from strava.com/settings/api.')
+    .max(200, 'Client Secret looks wrong: copy it again from strava.com/settings/api.')
+    .regex(/^\S+$/, 'Client Secret looks wrong: copy it again from strava.com/settings/api.'),
+});
+
 export function validateCredentials(clientId: string, clientSecret: string): ClientCredentials {
-  const id = clientId.trim();
-  const secret = clientSecret.trim();
-  if (!/^\d{1,12}$/.test(id)) throw new InvalidInputError('Client ID must be the number shown at strava.com/settings/api.');
-  if (!secret) throw new InvalidInputError('Client Secret is empty: copy it from strava.com/settings/api.');
-  if (/\s/.test(secret) || secret.length > 200) throw new InvalidInputError('Client Secret looks wrong: copy it again from strava.com/settings/api.');
-  return { clientId: id, clientSecret: secret };
+  const parsed = credentialsInputSchema.safeParse({ clientId, clientSecret });
+  if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0]?.message ?? 'Enter a Client ID and Client Secret.');
+  return parsed.data;
 }
 
 export class CredentialsStore {

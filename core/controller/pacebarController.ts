@@ -8,7 +8,7 @@ import type {
   SettingsPatch,
   SignInMethod,
   SyncView,
-} from '../../preload/contract';
+} from '../domain';
 import {
   KeychainUnavailableError,
   NetworkError,
@@ -19,7 +19,6 @@ import {
 } from '../errors';
 import type { PacebarEngine } from '../engine/engine';
 import type { ConsentRunner } from '../oauth/consentRunner';
-import { composeDashboardState } from '../view/dashboardState';
 
 export interface ControllerDeps {
   engine: PacebarEngine;
@@ -69,21 +68,8 @@ export class PacebarController {
   }
 
   state(): DashboardState {
-    const engine = this.deps.engine;
-    const now = engine.clock();
-    const budgetReset = engine.budget.blockedUntil();
-    return composeDashboardState({
-      settings: engine.settings.get(),
-      cache: engine.cache.read(),
-      connection: this.connection,
-      missingScopes: this.missing,
-      sync: { ...this.sync, rateLimitedUntil: budgetReset !== null ? new Date(budgetReset).toISOString() : null },
-      now,
-      utcOffsetMinutes: engine.utcOffsetMinutes(now),
-      loading: this.loading,
-    });
+    return this.deps.engine.viewState({ connection: this.connection, missingScopes: this.missing, sync: this.sync, loading: this.loading });
   }
-
 
   saveCredentials(input: CredentialsInput): Promise<ActionResult> {
     return this.act(async () => {
@@ -101,13 +87,8 @@ export class PacebarController {
     const before = this.settled;
     this.setConnection({ kind: 'connecting', method });
     this.publish();
-    let prepared: Awaited<ReturnType<ConsentRunner['prepare']>> | null = null;
     try {
-      prepared = await this.deps.consent[method].prepare();
-      // 'force' re-shows the consent page so someone fixing missing scopes can tick the boxes.
-      const pending = this.deps.engine.beginAuthorization(prepared.redirectUri, this.missing.length > 0 ? 'force' : 'auto');
-      const { code, scopes } = await prepared.run(pending.url, pending.state, attempt.signal);
-      await this.deps.engine.connectWithCode(code, scopes);
+      await this.deps.engine.signIn(this.deps.consent[method], { signal: attempt.signal });
       this.deps.engine.settings.update({ signInMethod: method });
       await this.reloadConnection();
       this.sync = { ...this.sync, offline: false, lastError: this.deps.engine.cache.read().lastFailure?.message ?? null };
@@ -118,7 +99,6 @@ export class PacebarController {
       this.noteKeychain(error);
       return failure(error);
     } finally {
-      prepared?.dispose();
       if (this.attempt === attempt) this.attempt = null;
       this.publish();
     }

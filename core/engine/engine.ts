@@ -2,7 +2,7 @@
 // (keychain backend, settings and cache stores, clock), so the same code runs in the app, the
 // `pacebar` command and the tests.
 import { CredentialsStore } from '../account/credentials';
-import { BadResponseError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from '../errors';
+import { ConnectCancelledError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from '../errors';
 import { systemClock, type Clock } from '../clock';
 import { StravaHttp, type HttpRetry, type HttpTimeouts } from '../api/httpClient';
 import { RateBudget } from '../api/rateBudget';
@@ -10,6 +10,7 @@ import { StravaApi } from '../api/stravaApi';
 import { TokenVault, DEFAULT_KEYCHAIN_SERVICE } from '../keychain/tokenVault';
 import type { SecretBackend } from '../keychain/secretBackend';
 import { buildAuthorizeUrl } from '../oauth/authorizeUrl';
+import type { ConsentRunner } from '../oauth/consentRunner';
 import { matchRedirect } from '../oauth/redirectMatcher';
 import { DEFAULT_SCOPES, canReadActivities, missingScopes, type MissingScope } from '../oauth/scopes';
 import { TokenClient } from '../oauth/tokenClient';
@@ -20,6 +21,8 @@ import type { StravaEndpoints } from '../strava/endpoints';
 import type { Athlete } from '../strava/models';
 import { machineUtcOffsetMinutes } from '../stats/weeklySummary';
 import { SyncService, type SyncOptions, type SyncReport } from '../sync/syncService';
+import { composeDashboardState, type StateInputs } from '../view/dashboardState';
+import type { DashboardState } from '../domain';
 
 export type ConnectionStatus = 'needs_credentials' | 'not_connected' | 'connected' | 'reconnect_needed';
 
@@ -35,7 +38,7 @@ export interface EngineOptions {
   scopes?: readonly string[];
 }
 
-export interface PendingAuthorization {
+interface PendingAuthorization {
   url: string;
   state: string;
   redirectUri: string;
@@ -84,8 +87,30 @@ export class PacebarEngine {
     return (await this.vault.loadTokens(athleteId)) ? 'connected' : 'reconnect_needed';
   }
 
-  /** Starts a sign-in attempt: the consent URL and the state its redirect must carry. */
-  beginAuthorization(redirectUri: string, approvalPrompt: 'auto' | 'force' = 'auto'): PendingAuthorization {
+  /**
+   * The one sign-in path, for the app's window and browser sign-in and for `pacebar login`: the
+   * runner shows Strava's page; every redirect it sees is verified here (exact address, this
+   * attempt's state); the code is exchanged and the first sync made.
+   */
+  async signIn(runner: ConsentRunner, options: { signal: AbortSignal }): Promise<ConnectResult> {
+    // No API application: say so before any window, listener or browser appears.
+    await this.credentials.load();
+    // Someone fixing missing permissions must see Strava's page again to tick the boxes.
+    const approvalPrompt = (await this.missingScopes()).length > 0 ? 'force' : 'auto';
+    const prepared = await runner.prepare();
+    try {
+      // Cancelled while the keychain was read or the window or listener was made ready.
+      if (options.signal.aborted) throw new ConnectCancelledError();
+      const { url, state, redirectUri } = this.beginAuthorization(prepared.redirectUri, approvalPrompt);
+      const { code, scopes } = await prepared.run(url, (candidate) => matchRedirect(redirectUri, candidate, state), options.signal);
+      return await this.connectWithCode(code, scopes);
+    } finally {
+      prepared.dispose();
+    }
+  }
+
+  /** A consent URL with a fresh state, and the state its redirect must carry. */
+  private beginAuthorization(redirectUri: string, approvalPrompt: 'auto' | 'force'): PendingAuthorization {
     const clientId = this.settings.get().clientId;
     if (!clientId) throw new NoCredentialsError();
     const { url, state } = buildAuthorizeUrl({
@@ -98,16 +123,8 @@ export class PacebarEngine {
     return { url, state, redirectUri };
   }
 
-  /** Completes an attempt from the redirect URL the browser or window landed on. */
-  async completeAuthorization(pending: PendingAuthorization, redirectUrl: string): Promise<ConnectResult> {
-    const outcome = matchRedirect(pending.redirectUri, redirectUrl, pending.state);
-    if (outcome.kind === 'not_redirect') throw new BadResponseError('the sign-in answer came to an unexpected address');
-    if (outcome.kind === 'error') throw outcome.error;
-    return this.connectWithCode(outcome.code, outcome.scopes);
-  }
-
   /** Exchanges the code, stores the tokens in the keychain, then makes the first full sync. */
-  async connectWithCode(code: string, grantedScopes: readonly string[]): Promise<ConnectResult> {
+  private async connectWithCode(code: string, grantedScopes: readonly string[]): Promise<ConnectResult> {
     const credentials = await this.credentials.load();
     const tokens = await this.tokenClient.exchangeCode(credentials, code);
     const athlete = tokens.athlete!;
@@ -188,6 +205,23 @@ export class PacebarEngine {
     this.session = null;
     if (options.forgetCredentials) await this.credentials.forget();
     return { revokedAtStrava };
+  }
+
+  /**
+   * The one view model, from what is stored (settings, cache, rate budget) and what the caller
+   * knows live (connection, a refresh under way or just failed). Tray, dashboard and CLI render it.
+   */
+  viewState(live: Pick<StateInputs, 'connection' | 'missingScopes' | 'sync' | 'loading'>): DashboardState {
+    const now = this.clock();
+    const budgetReset = this.budget.blockedUntil();
+    return composeDashboardState({
+      ...live,
+      settings: this.settings.get(),
+      cache: this.cache.read(),
+      sync: { ...live.sync, rateLimitedUntil: budgetReset !== null ? new Date(budgetReset).toISOString() : null },
+      now,
+      utcOffsetMinutes: this.utcOffset(now),
+    });
   }
 
   utcOffsetMinutes(now: number = this.clock()): number {

@@ -1,15 +1,16 @@
 // Sign-in in the system browser (for Google / Apple / Facebook log-ins, which refuse embedded
-// windows): a one-shot loopback listener on 127.0.0.1 receives the redirect, as `pacebar login` does.
-// The authorize URL is handed to the OS only after isSafeExternalUrl accepts it.
-import type { ConsentRunner, PreparedConsent } from './consentRunner';
+// windows): a one-shot loopback listener on 127.0.0.1 receives the redirect. The app opens the
+// page with shell.openExternal, `pacebar login` with $BROWSER or the platform's opener.
+// The authorize URL is handed to the opener only after isSafeExternalUrl accepts it.
 import { InvalidInputError } from '../errors';
-import { DEFAULT_LOGIN_TIMEOUT_MS, startLoopbackListener, type RedirectCode } from './loopbackListener';
 import { isSafeExternalUrl } from '../security/externalUrl';
+import { SIGN_IN_TIMEOUT_MS, type ConsentRunner, type PreparedConsent, type RedirectCheck, type RedirectCode } from './consentRunner';
+import { startLoopbackListener } from './loopbackListener';
 
 export interface BrowserConsentOptions {
   /** Strava's base URL: the authorize URL must be on its origin. */
   stravaBaseUrl: string;
-  /** shell.openExternal in the app. */
+  /** Opens the page in the person's browser; rejects when no browser could be started. */
   openExternal: (url: string) => Promise<void>;
   timeoutMs?: number;
 }
@@ -20,10 +21,10 @@ export function browserConsentRunner(options: BrowserConsentOptions): ConsentRun
     async prepare(): Promise<PreparedConsent> {
       // The listener needs its abort signal now; the attempt's signal only arrives with run().
       const local = new AbortController();
-      const listener = await startLoopbackListener({ timeoutMs: options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS, signal: local.signal });
+      const listener = await startLoopbackListener({ timeoutMs: options.timeoutMs ?? SIGN_IN_TIMEOUT_MS, signal: local.signal });
       return {
         redirectUri: listener.redirectUri,
-        async run(authorizeUrl: string, state: string, signal: AbortSignal): Promise<RedirectCode> {
+        async run(authorizeUrl: string, check: RedirectCheck, signal: AbortSignal): Promise<RedirectCode> {
           if (!isSafeExternalUrl(authorizeUrl, [stravaOrigin])) {
             throw new InvalidInputError('Pacebar refused to open an unexpected sign-in address.');
           }
@@ -31,7 +32,7 @@ export function browserConsentRunner(options: BrowserConsentOptions): ConsentRun
           if (signal.aborted) local.abort();
           else signal.addEventListener('abort', forward, { once: true });
           // Listen first, then open the browser: a fast redirect cannot arrive before we wait for it.
-          const code = listener.waitForCode(state);
+          const code = listener.waitForRedirect(check);
           try {
             try {
               await options.openExternal(authorizeUrl);

@@ -1,12 +1,12 @@
 // One-shot OAuth redirect listener on 127.0.0.1 for sign-in in the system browser (Google and
-// Apple sign-in refuse embedded browsers). Ephemeral port, exact path, state checked, times out,
-// answers the browser with a small page, then closes. Used by the app and by `pacebar login`.
+// Apple sign-in refuse embedded browsers). Ephemeral port, exact path, times out, answers the
+// browser with a small page, then closes. Whether a request is the redirect, and whether it is
+// valid, is the caller's `check` (the engine's verdict). Used by the app and by `pacebar login`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConnectCancelledError, ConnectTimeoutError, type RedirectError } from '../errors';
-import { matchRedirect } from './redirectMatcher';
+import { ConnectCancelledError, ConnectTimeoutError } from '../errors';
+import { SIGN_IN_TIMEOUT_MS, type RedirectCheck, type RedirectCode } from './consentRunner';
 
-export const DEFAULT_LOGIN_TIMEOUT_MS = 5 * 60 * 1000;
 export const CALLBACK_PATH = '/callback';
 
 export interface LoopbackOptions {
@@ -14,16 +14,11 @@ export interface LoopbackOptions {
   signal?: AbortSignal;
 }
 
-export interface RedirectCode {
-  code: string;
-  scopes: string[];
-}
-
 export interface LoopbackListener {
   /** http://127.0.0.1:PORT/callback — register this as the redirect_uri of the attempt. */
   redirectUri: string;
-  /** Resolves with the code once a redirect with the expected state arrives; rejects on a bad one. */
-  waitForCode(expectedState: string): Promise<RedirectCode>;
+  /** Resolves with the code once `check` accepts a request; rejects when it refuses one. */
+  waitForRedirect(check: RedirectCheck): Promise<RedirectCode>;
   close(): void;
 }
 
@@ -57,7 +52,7 @@ export async function startLoopbackListener(options: LoopbackOptions = {}): Prom
     server.closeAllConnections();
   };
 
-  const waitForCode = (expectedState: string) =>
+  const waitForRedirect = (check: RedirectCheck) =>
     new Promise<RedirectCode>((resolve, reject) => {
       let settled = false;
       const finish = (outcome: () => void) => {
@@ -69,23 +64,23 @@ export async function startLoopbackListener(options: LoopbackOptions = {}): Prom
         // Let the answer page flush before the socket goes.
         setImmediate(close);
       };
-      const timer = setTimeout(() => finish(() => reject(new ConnectTimeoutError())), options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS);
+      const timer = setTimeout(() => finish(() => reject(new ConnectTimeoutError())), options.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
       const onAbort = () => finish(() => reject(new ConnectCancelledError()));
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
 
       onRequest = (request, response) => {
         if (settled || request.method !== 'GET') return answer(response, 404, 'Not found', 'Nothing here.');
-        const outcome = matchRedirect(redirectUri, `http://127.0.0.1:${port}${request.url ?? '/'}`, expectedState);
+        const outcome = check(`http://127.0.0.1:${port}${request.url ?? '/'}`);
         if (outcome.kind === 'not_redirect') return answer(response, 404, 'Not found', 'Nothing here.');
         if (outcome.kind === 'error') {
           answer(response, 400, 'Pacebar is not connected', outcome.error.message);
-          return finish(() => reject(outcome.error as RedirectError));
+          return finish(() => reject(outcome.error));
         }
         answer(response, 200, 'Pacebar is connecting to Strava', 'You can close this tab and return to Pacebar.');
         finish(() => resolve({ code: outcome.code, scopes: outcome.scopes }));
       };
     });
 
-  return { redirectUri, waitForCode, close };
+  return { redirectUri, waitForRedirect, close };
 }

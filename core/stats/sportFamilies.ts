@@ -1,7 +1,5 @@
 // Strava has dozens of sport types; Pacebar totals them in three families.
-import type { Sport } from '../../preload/contract';
-
-export const SPORTS: readonly Sport[] = ['run', 'ride', 'swim'];
+import { SPORTS, type Sport } from '../domain';
 
 const families: Record<Sport, readonly string[]> = {
   run: ['Run', 'TrailRun', 'VirtualRun'],

@@ -1,9 +1,8 @@
 // Cached Strava data → what the dashboard, tray and CLI show. Pure functions of the cache.
-import type { AthleteView, Sport, SportTotals, StatsView, Totals } from '../../preload/contract';
+import { SPORTS, type ActivityRecord, type AthleteView, type Sport, type SportTotals, type StatsView, type Totals } from '../domain';
 import type { ActivityStats, ActivityTotal, Athlete } from '../strava/models';
 import { athleteDisplayName } from '../strava/models';
-import { SPORTS } from './sportFamilies';
-import { summarizeWeeks, type ActivityRecord, type WeeklySummary } from './weeklySummary';
+import { summarizeWeeks, type WeeklySummary } from './weeklySummary';
 
 function totals(total: ActivityTotal | undefined): Totals {
   return {

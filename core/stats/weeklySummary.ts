@@ -1,25 +1,12 @@
 // This week's totals and the last 12 weeks' distance, per sport, from the activity list.
 // Weeks start on Monday in the athlete's local time: activities are placed by start_date_local
 // (Strava writes local wall-clock time with a trailing Z) and "now" is shifted by the local offset.
-import type { Sport, Totals, WeekBar } from '../../preload/contract';
-import { SPORTS, sportFamily } from './sportFamilies';
+import { SPORTS, type ActivityRecord, type Sport, type Totals, type WeekBar } from '../domain';
+import { sportFamily } from './sportFamilies';
 
 export const WEEKS_IN_CHART = 12;
 const DAY = 24 * 60 * 60 * 1000;
 const WEEK = 7 * DAY;
-
-/** What Pacebar keeps of an activity: enough for totals, nothing more. */
-export interface ActivityRecord {
-  id: number;
-  sportType: string;
-  distance: number;
-  movingTime: number;
-  elevationGain: number;
-  /** Epoch ms of start_date (UTC). */
-  start: number;
-  /** start_date_local read as if UTC: wall-clock time in the athlete's zone. */
-  startLocal: number;
-}
 
 /** Minutes east of UTC at `now` for the machine's zone, which is where the athlete is looking at it. */
 export function machineUtcOffsetMinutes(now: number): number {

@@ -3,7 +3,7 @@
 // cache, never a crash. Holds no token or secret.
 import * as z from 'zod';
 import { activityStatsSchema, athleteSchema, type ActivityStats, type Athlete } from '../strava/models';
-import type { ActivityRecord } from '../stats/weeklySummary';
+import type { ActivityRecord } from '../domain';
 import type { RateSnapshot } from '../api/rateBudget';
 import type { TypedStore } from './settings';
 

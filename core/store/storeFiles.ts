@@ -2,7 +2,8 @@
 // electron-store (app), with no store library imported here, so the CLI can read without loading one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsDefaults, type Settings, type TypedStore } from './settings';
+import { settingsDefaults } from '../domain';
+import type { Settings, TypedStore } from './settings';
 
 export const SETTINGS_FILE = 'settings';
 export const CACHE_FILE = 'cache';

@@ -1,6 +1,6 @@
 // Strava activities → the small records the cache keeps.
 import type { SummaryActivity } from '../strava/models';
-import type { ActivityRecord } from '../stats/weeklySummary';
+import type { ActivityRecord } from '../domain';
 
 export function toActivityRecord(activity: SummaryActivity): ActivityRecord {
   return {

@@ -7,7 +7,8 @@ import type { RateSnapshot } from '../api/rateBudget';
 import type { StravaApi } from '../api/stravaApi';
 import { MAX_PER_PAGE } from '../api/stravaApi';
 import { emptyCache, type CacheData, type CacheRepository } from '../store/cache';
-import { chartWindowStartSeconds, type ActivityRecord } from '../stats/weeklySummary';
+import type { ActivityRecord } from '../domain';
+import { chartWindowStartSeconds } from '../stats/weeklySummary';
 import { mergeActivities, sameActivities, toActivityRecord } from './activityRecords';
 
 export const DAILY_MS = 24 * 60 * 60 * 1000;

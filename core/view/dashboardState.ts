@@ -1,9 +1,10 @@
-// Composes the renderer's DashboardState from the engine's settings, cache and live status.
-// Pure: the controller passes in what it knows; nothing secret is read or returned.
-import type { ConnectionView, DashboardState, MissingScopeView, SyncView } from '../../preload/contract';
+// The one view model: DashboardState, composed from the engine's settings, cache and live status.
+// The dashboard, the tray and every CLI format render it. Pure: nothing secret is read or returned.
+import { REFRESH_INTERVAL_MINUTES, type ConnectionView, type DashboardState, type MissingScopeView, type SyncView } from '../domain';
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';
+import { SPORT_CHOICES } from './labels';
 
 export interface StateInputs {
   settings: Settings;
@@ -32,11 +33,17 @@ export function isStale(cache: CacheData, settings: Settings, now: number): bool
   return old || cache.lastFailure !== null;
 }
 
+/** Whether the cache holds data of the athlete the settings name (never another account's). */
+export function hasAccountData(settings: Settings, cache: CacheData): cache is CacheData & { athlete: NonNullable<CacheData['athlete']> } {
+  return cache.athlete !== null && settings.athleteId !== null && cache.athleteId === settings.athleteId;
+}
+
 export function composeDashboardState(inputs: StateInputs): DashboardState {
   const { settings, cache, now } = inputs;
   const fetchedAt = lastFetch(cache);
-  const showData = cache.athlete !== null && settings.athleteId !== null && cache.athleteId === settings.athleteId;
-  const stale = isStale(cache, settings, now) || inputs.sync.offline || inputs.connection.kind === 'reconnect_needed';
+  const showData = hasAccountData(settings, cache);
+  // A refresh that just failed (offline, rate limited, refused) leaves the data as old as it was.
+  const stale = isStale(cache, settings, now) || inputs.sync.offline || inputs.sync.lastError !== null || inputs.connection.kind === 'reconnect_needed';
   return {
     loading: inputs.loading ?? false,
     connection: inputs.connection,
@@ -59,5 +66,6 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
       launchAtLogin: settings.launchAtLogin,
       signInMethod: settings.signInMethod,
     },
+    choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
   };
 }

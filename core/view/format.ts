@@ -1,5 +1,5 @@
 // Compact number formatting for the tray and the CLI (the renderer has its own, richer one).
-import type { Units } from '../../preload/contract';
+import type { Units } from '../domain';
 
 const METRES_PER_MILE = 1609.344;
 

@@ -1,31 +1,11 @@
 // Runtime shapes of what the renderer may send. The renderer is treated as untrusted input:
 // anything that does not match exactly (wrong type, extra key, oversized string) is refused
-// before it reaches the controller.
+// before it reaches the controller. The rules are core's (settings and credentials are declared once).
 import { z } from 'zod';
-import type { CredentialsInput, SettingsPatch, SignInMethod } from '../../preload/contract';
-import { REFRESH_INTERVALS } from '../../core/store/settings';
+import { credentialsInputSchema } from '../../core/account/credentials';
+import { SIGN_IN_METHODS, userSettingsPatchSchema, type CredentialsInput, type SettingsPatch, type SignInMethod } from '../../core/domain';
 
-export const credentialsSchema = z.strictObject({
-  clientId: z.string().regex(/^[0-9]{1,12}$/, 'The Client ID is a number of up to 12 digits.'),
-  clientSecret: z
-    .string()
-    .min(1, 'Enter the Client Secret.')
-    .max(200, 'That Client Secret is too long.')
-    .regex(/^\S+$/, 'The Client Secret has no spaces.'),
-});
-
-export const signInMethodSchema = z.enum(['window', 'browser']);
-
-export const settingsPatchSchema = z.strictObject({
-  units: z.enum(['metric', 'imperial']).optional(),
-  primarySport: z.enum(['run', 'ride', 'swim']).optional(),
-  refreshIntervalMinutes: z
-    .number()
-    .refine((value) => (REFRESH_INTERVALS as readonly number[]).includes(value), 'The refresh interval must be 15, 30, 60 or 120 minutes.')
-    .optional(),
-  launchAtLogin: z.boolean().optional(),
-  signInMethod: signInMethodSchema.optional(),
-});
+const signInMethodSchema = z.enum(SIGN_IN_METHODS);
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -38,7 +18,7 @@ function firstIssue(error: z.ZodError, fallback: string): string {
 }
 
 export function parseCredentials(input: unknown): Parsed<CredentialsInput> {
-  const result = credentialsSchema.safeParse(input);
+  const result = credentialsInputSchema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, message: firstIssue(result.error, 'Enter a Client ID and Client Secret.') };
 }
 
@@ -48,7 +28,7 @@ export function parseSignInMethod(input: unknown): Parsed<SignInMethod> {
 }
 
 export function parseSettingsPatch(input: unknown): Parsed<SettingsPatch> {
-  const result = settingsPatchSchema.safeParse(input);
+  const result = userSettingsPatchSchema.safeParse(input);
   if (!result.success) return { ok: false, message: firstIssue(result.error, 'That setting was not accepted; nothing was changed.') };
   // Drop keys sent as undefined so the store never receives them.
   const value = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined)) as SettingsPatch;

@@ -1,7 +1,7 @@
 // Keeps the OS login item in step with settings.launchAtLogin: applied once at start (the user may
 // have changed it in System Settings) and again whenever the setting changes.
 import type { App } from 'electron';
-import type { DashboardState } from '../../preload/contract';
+import type { DashboardState } from '../../core/domain';
 
 export type LoginItemApp = Pick<App, 'setLoginItemSettings' | 'isPackaged'>;
 

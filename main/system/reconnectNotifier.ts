@@ -1,6 +1,6 @@
 // "Pacebar lost its Strava connection": one desktop notification per loss, re-armed once the
 // account is connected again. Clicking it opens the dashboard (where Reconnect is).
-import type { DashboardState } from '../../preload/contract';
+import type { DashboardState } from '../../core/domain';
 
 export interface NotificationLike {
   on(event: 'click', listener: () => void): unknown;

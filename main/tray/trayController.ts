@@ -1,7 +1,7 @@
 // The tray icon: its menu and tooltip rebuilt from trayMenuModel on every state change (and once a
 // minute, so "Updated 3 min ago" stays true). The icon only, no macOS menu-bar title.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import type { DashboardState } from '../../preload/contract';
+import type { DashboardState } from '../../core/domain';
 import { trayMenuModel, type TrayItem, type TrayItemId } from './trayMenuModel';
 
 export type TrayAction = Exclude<TrayItemId, 'athlete' | 'summary' | 'updated' | 'status' | 'separator'>;

@@ -1,8 +1,9 @@
 // What the tray shows, as plain data: tooltip and menu items for a DashboardState at a given time.
 // Pure (no Electron), so every state's labels and enabled flags are unit-tested; trayController
 // turns this into a real Menu.
-import type { DashboardState, Sport } from '../../preload/contract';
-import { formatAgo, formatDistance } from '../../core/view/format';
+import type { DashboardState } from '../../core/domain';
+import { formatAgo } from '../../core/view/format';
+import { summaryLine } from '../../core/view/labels';
 
 export type TrayItemId =
   | 'athlete'
@@ -27,27 +28,14 @@ export interface TrayItem {
 export interface TrayModel {
   /** Hover text (Windows caps it at 127 characters). */
   tooltip: string;
-  /** Compact one-liner, e.g. "Run 24.3 km". The tray shows only its icon; kept for a menu-bar title. */
-  title: string;
   items: TrayItem[];
 }
 
 export const TOOLTIP_MAX = 127;
 
-const SPORT_LABEL: Record<Sport, string> = { run: 'Run', ride: 'Ride', swim: 'Swim' };
-
 const info = (id: TrayItemId, label: string): TrayItem => ({ id, label, enabled: false });
 const action = (id: TrayItemId, label: string, enabled = true): TrayItem => ({ id, label, enabled });
 const separator = (): TrayItem => ({ id: 'separator', label: '', enabled: true, type: 'separator' });
-
-/** "Run · week 24.3 km · YTD 1,204 km" for the primary sport, or null without data. */
-export function summaryLine(state: DashboardState): string | null {
-  if (!state.data) return null;
-  const sport = state.settings.primarySport;
-  const totals = state.data.stats.totals[sport];
-  const units = state.settings.units;
-  return `${SPORT_LABEL[sport]} · week ${formatDistance(totals.week.distance, units)} · YTD ${formatDistance(totals.ytd.distance, units)}`;
-}
 
 function minutesUntil(iso: string, now: number): number {
   return Math.max(1, Math.ceil((Date.parse(iso) - now) / 60_000));
@@ -121,6 +109,5 @@ export function trayMenuModel(state: DashboardState, now: number): TrayModel {
   items.push(separator());
   items.push(action('quit', 'Quit Pacebar'));
 
-  const title = state.data ? `${SPORT_LABEL[state.settings.primarySport]} ${formatDistance(state.data.stats.totals[state.settings.primarySport].week.distance, state.settings.units)}` : '';
-  return { tooltip: tooltipFor(state, summary, status), title, items };
+  return { tooltip: tooltipFor(state, summary, status), items };
 }

@@ -5,26 +5,31 @@
 // registered "Authorization Callback Domain" (127.0.0.1). The redirect is caught by whichever of
 // will-redirect (Strava's 302), will-navigate (a page-initiated navigation) or
 // webRequest.onBeforeRequest (anything else) sees it first; it is never loaded. The URL is parsed
-// by core's matchRedirect, as the loopback listener does, so both flows check state alike.
+// by the engine's check (exact address, this attempt's state), as for the loopback listener.
 //
 // "Sign in with your browser instead": this window is sandboxed with no preload, so it cannot host
 // our own button or talk to main. The dashboard shows that button while connecting (the renderer
 // calls connect('browser'), which cancels this attempt and closes the window).
-import { BrowserWindow, nativeTheme, session, shell, type Session, type WebContents } from 'electron';
-import type { ConsentRunner, PreparedConsent } from '../../core/oauth/consentRunner';
-import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError } from '../../core/errors';
-import { DEFAULT_LOGIN_TIMEOUT_MS, type RedirectCode } from '../../core/oauth/loopbackListener';
-import { matchRedirect } from '../../core/oauth/redirectMatcher';
+import { BrowserWindow, nativeTheme, session, shell, type Session } from 'electron';
+import { ConnectCancelledError, InvalidInputError } from '../../core/errors';
+import {
+  SIGN_IN_TIMEOUT_MS,
+  type ConsentRunner,
+  type PreparedConsent,
+  type RedirectCheck,
+  type RedirectCode,
+} from '../../core/oauth/consentRunner';
 import { ANY_HTTPS, isSafeExternalUrl } from '../../core/security/externalUrl';
-import { denyAllPermissions, setNavigationPolicy } from '../security/webContentsGuards';
+import { denyAllPermissions } from '../security/webContentsGuards';
 import { LOCKED_DOWN_WEB_PREFERENCES } from '../security/webPreferences';
+import { ConsentAttempt } from './consentAttempt';
+
+export { ERR_ABORTED } from './consentAttempt';
 
 export const CONSENT_PARTITION = 'pacebar-consent';
 export const WINDOW_REDIRECT_URI = 'http://127.0.0.1/pacebar/callback';
 /** webRequest match pattern for the redirect (query string included). */
 export const REDIRECT_URL_PATTERN = 'http://127.0.0.1/pacebar/callback*';
-/** Chromium's net::ERR_ABORTED: what our own preventDefault on a navigation produces. */
-export const ERR_ABORTED = -3;
 
 export interface ConsentWindowOptions {
   /** Strava's base URL (STRAVA_BASE_URL or https://www.strava.com): the only origin the window may show. */
@@ -72,150 +77,62 @@ export function consentWindowOptions(parent: BrowserWindow | null, dark: boolean
   };
 }
 
-/** Which attempt currently owns the shared consent session's webRequest hook. */
-let sessionOwner: symbol | null = null;
-
 export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunner {
   const allowed = consentNavigationPolicy(options.stravaBaseUrl);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS;
+  const stravaOrigin = new URL(options.stravaBaseUrl).origin;
+  const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
+  // The consent session (and its one webRequest hook) is shared by this runner's attempts:
+  // only the newest attempt may clear it.
+  let sessionOwner: ConsentAttempt | null = null;
+
+  const releaseSession = (ses: Session, attempt: ConsentAttempt) => {
+    if (sessionOwner !== attempt) return;
+    sessionOwner = null;
+    ses.webRequest.onBeforeRequest({ urls: [REDIRECT_URL_PATTERN] }, null);
+    // Strava's login cookies die with the attempt: the next sign-in starts clean.
+    void ses.clearStorageData().catch(() => {});
+    void ses.clearCache().catch(() => {});
+  };
 
   return {
     async prepare(): Promise<PreparedConsent> {
-      const owner = Symbol('consent-attempt');
       const ses = consentSession();
       denyAllPermissions(ses);
-      let window: BrowserWindow | null = null;
-      let cleanup: (() => void) | null = null;
-      let cancelRun: (() => void) | null = null;
-
-      const releaseSession = () => {
-        if (sessionOwner !== owner) return;
-        sessionOwner = null;
-        ses.webRequest.onBeforeRequest({ urls: [REDIRECT_URL_PATTERN] }, null);
-        // Strava's login cookies die with the attempt: the next sign-in starts clean.
-        void ses.clearStorageData().catch(() => {});
-        void ses.clearCache().catch(() => {});
-      };
-
-      const run = (authorizeUrl: string, state: string, signal: AbortSignal) =>
-        new Promise<RedirectCode>((resolve, reject) => {
-          if (!allowed(authorizeUrl) || !isSafeExternalUrl(authorizeUrl, [new URL(options.stravaBaseUrl).origin])) {
-            reject(new InvalidInputError('Pacebar refused to show an unexpected sign-in address.'));
-            return;
+      let attempt: ConsentAttempt | null = null;
+      return {
+        redirectUri: WINDOW_REDIRECT_URI,
+        run(authorizeUrl: string, check: RedirectCheck, signal: AbortSignal): Promise<RedirectCode> {
+          if (!allowed(authorizeUrl) || !isSafeExternalUrl(authorizeUrl, [stravaOrigin])) {
+            return Promise.reject(new InvalidInputError('Pacebar refused to show an unexpected sign-in address.'));
           }
-          if (signal.aborted) {
-            reject(new ConnectCancelledError());
-            return;
-          }
+          if (signal.aborted) return Promise.reject(new ConnectCancelledError());
           // Electronegativity reads only literal options: these come from consentWindowOptions() above
           // (own partition, contextIsolation, sandbox, no Node, no preload, Auxclick off), asserted in
           // test/main/windows/consentWindow.test.ts; hence the eng-disable on this line.
-          const win = new BrowserWindow(consentWindowOptions(options.parent?.() ?? null, nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK
-          window = win;
-          const contents: WebContents = win.webContents;
-          let settled = false;
-
-          const finish = (outcome: () => void) => {
-            if (settled) return;
-            settled = true;
-            cleanup?.();
-            outcome();
-          };
-          const onAbort = () => finish(() => reject(new ConnectCancelledError()));
-          const timer = setTimeout(() => finish(() => reject(new ConnectTimeoutError())), timeoutMs);
-
-          /**
-           * True when `url` is our redirect. The attempt is settled on the next turn, so callers
-           * first prevent the navigation (or cancel the request) while the webContents is intact.
-           */
-          const catchRedirect = (url: string): boolean => {
-            const outcome = matchRedirect(WINDOW_REDIRECT_URI, url, state);
-            if (outcome.kind === 'not_redirect') return false;
-            queueMicrotask(() => {
-              if (outcome.kind === 'error') finish(() => reject(outcome.error));
-              else finish(() => resolve({ code: outcome.code, scopes: outcome.scopes }));
-            });
-            return true;
-          };
-
-          // The redirect is handled here; everything else must stay on Strava (the app-wide guard
-          // enforces this policy too, see webContentsGuards).
-          setNavigationPolicy(contents, allowed);
-          const onWillNavigate = (event: Electron.Event<Electron.WebContentsWillNavigateEventParams>) => {
-            if (catchRedirect(event.url)) event.preventDefault();
-            else if (!allowed(event.url)) event.preventDefault();
-          };
-          const onWillRedirect = (event: Electron.Event<Electron.WebContentsWillRedirectEventParams>) => {
-            if (!event.isMainFrame) return;
-            if (catchRedirect(event.url)) event.preventDefault();
-            else if (!allowed(event.url)) event.preventDefault();
-          };
-          const onFailLoad = (_event: Electron.Event, errorCode: number, errorDescription: string, validatedUrl: string, isMainFrame: boolean) => {
-            if (!isMainFrame || errorCode === ERR_ABORTED) return;
-            if (matchRedirect(WINDOW_REDIRECT_URI, validatedUrl, state).kind !== 'not_redirect') return;
-            finish(() => reject(new NetworkError(errorDescription || `error ${errorCode}`)));
-          };
-          const onClosed = () => {
-            window = null;
-            finish(() => reject(new ConnectCancelledError()));
-          };
-
-          contents.on('will-navigate', onWillNavigate);
-          contents.on('will-redirect', onWillRedirect);
-          contents.on('did-fail-load', onFailLoad);
-          contents.setWindowOpenHandler(({ url }) => {
-            // A link to Strava's help or terms goes to the system browser; never a new app window.
-            if (isSafeExternalUrl(url, ANY_HTTPS)) void shell.openExternal(url).catch(() => {});
-            return { action: 'deny' };
+          const window = new BrowserWindow(consentWindowOptions(options.parent?.() ?? null, nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK
+          const current: ConsentAttempt = new ConsentAttempt({
+            window,
+            session: ses,
+            redirectPattern: REDIRECT_URL_PATTERN,
+            check,
+            allowed,
+            timeoutMs,
+            signal,
+            openLink: ({ url }) => {
+              // A link to Strava's help or terms goes to the system browser; never a new app window.
+              if (isSafeExternalUrl(url, ANY_HTTPS)) void shell.openExternal(url).catch(() => {});
+            },
+            onEnded: () => releaseSession(ses, current),
           });
-          win.once('ready-to-show', () => {
-            if (!settled) win.show();
-          });
-          win.on('closed', onClosed);
-          signal.addEventListener('abort', onAbort, { once: true });
-
-          sessionOwner = owner;
-          ses.webRequest.onBeforeRequest({ urls: [REDIRECT_URL_PATTERN] }, (details, callback) => {
-            // The redirect never reaches the network (nothing listens on port 80 anyway).
-            callback({ cancel: true });
-            if (sessionOwner === owner && details.resourceType === 'mainFrame') catchRedirect(details.url);
-          });
-
-          cleanup = () => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', onAbort);
-            if (!contents.isDestroyed()) {
-              contents.off('will-navigate', onWillNavigate);
-              contents.off('will-redirect', onWillRedirect);
-              contents.off('did-fail-load', onFailLoad);
-            }
-            win.off('closed', onClosed);
-            // destroy(), not close(): a beforeunload handler on Strava's page cannot keep it open.
-            // Deferred a turn: never tear a webContents down inside one of its own event handlers.
-            setImmediate(() => {
-              if (!win.isDestroyed()) win.destroy();
-            });
-            window = null;
-            cancelRun = null;
-            releaseSession();
-          };
-          cancelRun = onAbort;
-
-          void win.loadURL(authorizeUrl).catch(() => {
-            // Failures arrive through did-fail-load (and ERR_ABORTED from our own prevention is expected).
-          });
-        });
-
-      return {
-        redirectUri: WINDOW_REDIRECT_URI,
-        run,
+          attempt = current;
+          sessionOwner = current;
+          current.start(authorizeUrl);
+          return current.result;
+        },
         dispose() {
-          // A run still waiting ends as cancelled (its cleanup closes the window and frees the session).
-          cancelRun?.();
-          const open = window as BrowserWindow | null;
-          window = null;
-          if (open && !open.isDestroyed()) setImmediate(() => open.isDestroyed() || open.destroy());
-          releaseSession();
+          // A run still waiting ends as cancelled (its teardown destroys the window and frees the session).
+          attempt?.cancel();
+          attempt = null;
         },
       };
     },

@@ -3,11 +3,17 @@ import type { DashboardState, PacebarApi, SettingsPatch } from '../../preload/co
 import { actionButton, alertSlot, runAction } from './actions';
 import { el } from './dom';
 
-export const REFRESH_INTERVALS = [15, 30, 60];
-
 function select(id: string, options: [string, string][]): HTMLSelectElement {
   return el('select', { id }, ...options.map(([value, label]) => el('option', { value }, label)));
 }
+
+/** Replaces a select's options (main sends the choices with every state). */
+function setOptions(control: HTMLSelectElement, options: [string, string][]): void {
+  const same = control.options.length === options.length && options.every(([value, label], index) => control.options[index]?.value === value && control.options[index]?.text === label);
+  if (!same) control.replaceChildren(...options.map(([value, label]) => el('option', { value }, label)));
+}
+
+const everyMinutes = (minutes: number): [string, string] => [String(minutes), `Every ${minutes} minutes`];
 
 function row(id: string, label: string, control: HTMLElement): HTMLElement {
   return el('div', { class: 'setting' }, el('label', { for: id }, label), control);
@@ -22,8 +28,8 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
   let current: DashboardState | null = null;
   const slot = alertSlot();
   const units = select('setting-units', [['metric', 'Metric (km, m)'], ['imperial', 'Imperial (mi, ft)']]);
-  const sport = select('setting-sport', [['run', 'Run'], ['ride', 'Ride'], ['swim', 'Swim']]);
-  const interval = select('setting-interval', REFRESH_INTERVALS.map((m) => [String(m), `Every ${m} minutes`]));
+  const sport = select('setting-sport', []);
+  const interval = select('setting-interval', []);
   const signIn = select('setting-signin', [['window', 'In a Pacebar window'], ['browser', 'In your browser']]);
   const login = el('input', { id: 'setting-login', type: 'checkbox' });
 
@@ -34,7 +40,10 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
     });
   };
   units.addEventListener('change', () => send({ units: units.value === 'imperial' ? 'imperial' : 'metric' }));
-  sport.addEventListener('change', () => send({ primarySport: sport.value === 'ride' ? 'ride' : sport.value === 'swim' ? 'swim' : 'run' }));
+  sport.addEventListener('change', () => {
+    const choice = current?.choices.sports.find((option) => option.value === sport.value);
+    if (choice) send({ primarySport: choice.value });
+  });
   interval.addEventListener('change', () => send({ refreshIntervalMinutes: Number(interval.value) }));
   signIn.addEventListener('change', () => send({ signInMethod: signIn.value === 'browser' ? 'browser' : 'window' }));
   login.addEventListener('change', () => send({ launchAtLogin: login.checked }));
@@ -68,14 +77,11 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
     current = state;
     const { settings } = state;
     units.value = settings.units;
+    setOptions(sport, state.choices.sports.map((choice) => [choice.value, choice.label]));
     sport.value = settings.primarySport;
-    if (!REFRESH_INTERVALS.includes(settings.refreshIntervalMinutes)) {
-      // Keep an unusual value from main visible rather than silently showing another.
-      const minutes = String(settings.refreshIntervalMinutes);
-      if (![...interval.options].some((option) => option.value === minutes)) {
-        interval.append(el('option', { value: minutes }, `Every ${minutes} minutes`));
-      }
-    }
+    // An interval set elsewhere (the CLI, the settings file) stays visible rather than showing another.
+    const minutes = [...new Set([...state.choices.refreshIntervalMinutes, settings.refreshIntervalMinutes])].sort((a, b) => a - b);
+    setOptions(interval, minutes.map(everyMinutes));
     interval.value = String(settings.refreshIntervalMinutes);
     signIn.value = settings.signInMethod;
     login.checked = settings.launchAtLogin;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkup, lastFetchedAt, renderStatus, statusJson, statusText, statusWaybar, waybarProblem, type StatusInput } from '../../cli/formats';
+import { escapeMarkup, renderStatus, statusJson, statusText, statusWaybar, waybarProblem, type StatusView } from '../../cli/formats';
+import { composeDashboardState } from '../../core/view/dashboardState';
 import { emptyCache, type CacheData } from '../../core/store/cache';
-import { settingsDefaults, type Settings } from '../../core/store/settings';
+import { settingsDefaults } from '../../core/domain';
+import { type Settings } from '../../core/store/settings';
 import type { ActivityStats, Athlete } from '../../core/strava/models';
 
 // Wednesday 2024-06-12 12:00 UTC; the week starts Monday 2024-06-10.
@@ -30,30 +32,37 @@ function activity(id: number, sportType: string, distance: number, startLocal: n
   return { id, sportType, distance, movingTime: 1000, elevationGain: 5, start: startLocal, startLocal };
 }
 
-function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean } = {}): StatusInput {
-  return {
-    settings: { ...settingsDefaults, athleteId: 7, clientId: '1', ...overrides.settings },
-    cache: {
-      ...emptyCache(),
-      athleteId: 7,
-      athlete,
-      stats,
-      athleteFetchedAt: NOW - 2 * HOUR,
-      statsFetchedAt: NOW - HOUR,
-      activitiesFetchedAt: NOW - HOUR,
-      activities: [
-        activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)),
-        activity(2, 'TrailRun', 14_300, Date.UTC(2024, 5, 11, 7)),
-        activity(3, 'Ride', 40_000, Date.UTC(2024, 5, 11, 17)),
-        activity(4, 'Run', 5_000, Date.UTC(2024, 5, 9, 7)), // last week's Sunday
-        activity(5, 'Walk', 3_000, Date.UTC(2024, 5, 11, 8)),
-      ],
-      ...overrides.cache,
-    },
+/** The view the CLI renders, composed as engine.viewState composes it; stale: a refresh just failed. */
+function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean } = {}): StatusView {
+  const cache: CacheData = {
+    ...emptyCache(),
+    athleteId: 7,
+    athlete,
+    stats,
+    athleteFetchedAt: NOW - 2 * HOUR,
+    statsFetchedAt: NOW - HOUR,
+    activitiesFetchedAt: NOW - HOUR,
+    activities: [
+      activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)),
+      activity(2, 'TrailRun', 14_300, Date.UTC(2024, 5, 11, 7)),
+      activity(3, 'Ride', 40_000, Date.UTC(2024, 5, 11, 17)),
+      activity(4, 'Run', 5_000, Date.UTC(2024, 5, 9, 7)), // last week's Sunday
+      activity(5, 'Walk', 3_000, Date.UTC(2024, 5, 11, 8)),
+    ],
+    ...overrides.cache,
+  };
+  const state = composeDashboardState({
+    // Hourly refreshes: data fetched an hour ago is not stale by age.
+    settings: { ...settingsDefaults, athleteId: 7, clientId: '1', refreshIntervalMinutes: 60, ...overrides.settings },
+    cache,
+    connection: { kind: 'connected' },
+    missingScopes: [],
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: overrides.stale ? 'Strava did not answer in time.' : null },
     now: NOW,
     utcOffsetMinutes: 0,
-    stale: overrides.stale ?? false,
-  };
+  });
+  if (!state.data || !cache.athlete) throw new Error('fixture has no data');
+  return { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: NOW };
 }
 
 describe('text format', () => {
@@ -67,7 +76,7 @@ describe('text format', () => {
     expect(statusText(input({ settings: { units: 'imperial' } }))).toBe('Run · week 15.1 mi · YTD 748 mi');
     const feet = input({ cache: { athlete: { ...athlete, measurement_preference: 'feet' } } });
     expect(statusText(feet)).toMatch(/ mi · YTD .* mi$/);
-    expect(statusText({ ...feet, settings: { ...feet.settings, units: 'metric' } })).toMatch(/ km$/);
+    expect(statusText(input({ cache: { athlete: { ...athlete, measurement_preference: 'feet' } }, settings: { units: 'metric' } }))).toMatch(/ km$/);
   });
 });
 
@@ -128,12 +137,5 @@ describe('waybar format', () => {
 
   it('escapes Pango markup', () => {
     expect(escapeMarkup(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
-  });
-});
-
-describe('lastFetchedAt', () => {
-  it('is the newest of the fetch times, or null', () => {
-    expect(lastFetchedAt(input().cache)).toBe(NOW - HOUR);
-    expect(lastFetchedAt(emptyCache())).toBeNull();
   });
 });

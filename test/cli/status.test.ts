@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RETRY_AFTER_FAILURE_MS, isStale, shouldFetch } from '../../cli/commands/status';
+import { RETRY_AFTER_FAILURE_MS, shouldFetch } from '../../cli/commands/status';
 import { emptyCache, type CacheData } from '../../core/store/cache';
-import { settingsDefaults, type Settings } from '../../core/store/settings';
+import { settingsDefaults } from '../../core/domain';
+import { type Settings } from '../../core/store/settings';
 import type { Athlete } from '../../core/strava/models';
 
 const NOW = Date.UTC(2024, 5, 12, 12);
@@ -33,16 +34,5 @@ describe('shouldFetch', () => {
     const failedLonger = cache(40, { lastFailure: { code: 'server', message: 'x', at: NOW - RETRY_AFTER_FAILURE_MS } });
     expect(shouldFetch('auto', settings, failedLonger, NOW)).toBe(true);
     expect(shouldFetch('refresh', settings, failedJustNow, NOW)).toBe(true);
-  });
-});
-
-describe('isStale', () => {
-  it('after a failed fetch, a recorded failure, or two refresh intervals without news', () => {
-    expect(isStale(settings, cache(5), NOW, false)).toBe(false);
-    expect(isStale(settings, cache(5), NOW, true)).toBe(true);
-    expect(isStale(settings, cache(5, { lastFailure: { code: 'network', message: 'x', at: NOW } }), NOW, false)).toBe(true);
-    expect(isStale(settings, cache(59), NOW, false)).toBe(false);
-    expect(isStale(settings, cache(61), NOW, false)).toBe(true);
-    expect(isStale(settings, cache(null), NOW, false)).toBe(true);
   });
 });

@@ -76,6 +76,10 @@ export function connectedState(now: number = Date.now()): DashboardState {
       launchAtLogin: true,
       signInMethod: 'window',
     },
+    choices: {
+      sports: [{ value: 'run', label: 'Run' }, { value: 'ride', label: 'Ride' }, { value: 'swim', label: 'Swim' }],
+      refreshIntervalMinutes: [15, 30, 60, 120],
+    },
   };
 }
 

@@ -5,13 +5,14 @@ import type { DashboardState } from '../../preload/contract';
 import { PacebarController } from '../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../core/oauth/consentRunner';
 import { PacebarEngine } from '../../core/engine/engine';
-import { matchRedirect } from '../../core/oauth/redirectMatcher';
 import { guardBackend } from '../../core/keychain/secretBackend';
 import { memoryStore } from '../../core/store/confStores';
-import { settingsDefaults } from '../../core/store/settings';
+import { settingsDefaults } from '../../core/domain';
 import { stravaEndpoints } from '../../core/strava/endpoints';
 import { DEMO_CLIENT } from '../../sim/index';
-import { REDIRECT_URI, startHarness, type Harness } from '../core/integration/harness';
+import { startHarness, type Harness } from '../core/integration/harness';
+import { browserConsentRunner } from '../../core/oauth/browserConsent';
+import { simulatedBrowser } from '../../sim/browser';
 import { closeHarness, openWithBridge, type BridgeHandlers, type DashboardPage } from './harness';
 
 interface Rig {
@@ -25,19 +26,10 @@ interface Rig {
 let rig: Rig | null = null;
 let consentChoice: { deny?: boolean; uncheck?: string[] } = {};
 
+/** The browser sign-in the app runs, with the simulator's consent page answered by a stand-in browser. */
 function simConsent(h: Harness): ConsentRunner {
   return {
-    async prepare() {
-      return {
-        redirectUri: REDIRECT_URI,
-        async run(url, state) {
-          const outcome = matchRedirect(REDIRECT_URI, await h.sim.consent(url, consentChoice), state);
-          if (outcome.kind === 'code') return { code: outcome.code, scopes: outcome.scopes };
-          throw outcome.kind === 'error' ? outcome.error : new Error('not the redirect');
-        },
-        dispose() {},
-      };
-    },
+    prepare: () => browserConsentRunner({ stravaBaseUrl: h.sim.baseUrl, openExternal: simulatedBrowser(consentChoice) }).prepare(),
   };
 }
 

@@ -470,13 +470,13 @@ describe('settings', () => {
     ]);
   });
 
-  it('shows the current settings and offers 15, 30 and 60 minutes', async () => {
+  it('shows the current settings and offers the refresh presets main sends', async () => {
     const { page } = await open(f.imperial);
     await page.getByText('Settings', { exact: true }).click();
     expect(await page.getByLabel('Units').inputValue()).toBe('imperial');
     expect(await page.getByLabel('Primary sport').inputValue()).toBe('ride');
     expect(await page.getByLabel('Refresh').inputValue()).toBe('30');
-    expect(await page.getByLabel('Refresh').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['15', '30', '60']);
+    expect(await page.getByLabel('Refresh').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['15', '30', '60', '120']);
     expect(await page.getByLabel('Launch Pacebar at login').isChecked()).toBe(true);
   });
 

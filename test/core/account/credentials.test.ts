@@ -4,7 +4,8 @@ import { InvalidInputError, NoCredentialsError } from '../../../core/errors';
 import { memoryBackend } from '../../../core/keychain/secretBackend';
 import { TokenVault } from '../../../core/keychain/tokenVault';
 import { memoryStore } from '../../../core/store/confStores';
-import { SettingsRepository, settingsDefaults, type Settings } from '../../../core/store/settings';
+import { settingsDefaults } from '../../../core/domain';
+import { SettingsRepository, type Settings } from '../../../core/store/settings';
 
 const SECRET = '0123456789abcdef0123456789abcdef01234567';
 
@@ -28,7 +29,7 @@ describe('validateCredentials', () => {
   it('refuses a client id that is not 1–12 digits', () => {
     for (const id of ['', 'abc', '12a', '12 34', '-5', '1.5', '1234567890123', '١٢٣']) {
       const error = invalid(id, SECRET);
-      expect(error.message).toBe('Client ID must be the number shown at strava.com/settings/api.');
+      expect(error.message).toBe('The Client ID is the number shown at https://www.strava.com/settings/api (up to 12 digits).');
     }
   });
 

@@ -7,10 +7,11 @@ import { ConnectCancelledError } from '../../../core/errors';
 import { PacebarEngine } from '../../../core/engine/engine';
 import { memoryBackend } from '../../../core/keychain/secretBackend';
 import { memoryStore } from '../../../core/store/confStores';
-import { settingsDefaults } from '../../../core/store/settings';
+import { settingsDefaults } from '../../../core/domain';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
-import { matchRedirect } from '../../../core/oauth/redirectMatcher';
-import { connect, REDIRECT_URI, startHarness, type Harness } from '../integration/harness';
+import { browserConsentRunner } from '../../../core/oauth/browserConsent';
+import { simulatedBrowser } from '../../../sim/browser';
+import { connect, startHarness, type Harness } from '../integration/harness';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -22,28 +23,17 @@ afterEach(async () => {
 const waitingRunner: ConsentRunner = {
   async prepare() {
     return {
-      redirectUri: REDIRECT_URI,
-      run: (_url, _state, signal) =>
+      redirectUri: 'http://127.0.0.1/pacebar/callback',
+      run: (_url, _check, signal) =>
         new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new ConnectCancelledError()), { once: true })),
       dispose() {},
     };
   },
 };
 
+/** The browser sign-in the app runs, with the simulator's consent page answered by a stand-in browser. */
 function simRunner(harness: Harness): ConsentRunner {
-  return {
-    async prepare() {
-      return {
-        redirectUri: REDIRECT_URI,
-        async run(url, state) {
-          const outcome = matchRedirect(REDIRECT_URI, await harness.sim.consent(url), state);
-          if (outcome.kind !== 'code') throw new Error('expected a code');
-          return { code: outcome.code, scopes: outcome.scopes };
-        },
-        dispose() {},
-      };
-    },
-  };
+  return browserConsentRunner({ stravaBaseUrl: harness.sim.baseUrl, openExternal: simulatedBrowser() });
 }
 
 describe('PacebarController', () => {

@@ -1,7 +1,7 @@
 // The whole engine flow against the simulator over real HTTP: connect, scopes, polls, disconnect.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidClientError, InvalidCodeError, RedirectError } from '../../../core/errors';
-import { connect, currentTokens, REDIRECT_URI, startHarness, type Harness } from './harness';
+import { connect, currentTokens, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -55,19 +55,18 @@ describe('connect', () => {
   });
 
   it('refuses a redirect whose state is not this attempt\'s', async () => {
-    const pending = h.engine.beginAuthorization(REDIRECT_URI);
-    const location = await h.sim.consent(pending.url);
-    const forged = location.replace(/state=[^&]+/, 'state=forged');
-    await expect(h.engine.completeAuthorization(pending, forged)).rejects.toBeInstanceOf(RedirectError);
+    const forge = (redirect: URL) => redirect.searchParams.set('state', 'forged');
+    await expect(connect(h, { tamper: forge })).rejects.toBeInstanceOf(RedirectError);
     expect(h.sim.count({ path: '/oauth/token' })).toBe(0);
     expect(await h.engine.status()).toBe('not_connected');
   });
 
   it('a code works once', async () => {
-    const pending = h.engine.beginAuthorization(REDIRECT_URI);
-    const location = await h.sim.consent(pending.url);
-    await h.engine.completeAuthorization(pending, location);
-    await expect(h.engine.completeAuthorization(pending, location)).rejects.toBeInstanceOf(InvalidCodeError);
+    let used = '';
+    await connect(h, { tamper: (redirect) => void (used = redirect.searchParams.get('code') ?? '') });
+    // The same code, replayed into a new attempt (its own listener and state): Strava refuses it.
+    const replay = (redirect: URL) => redirect.searchParams.set('code', used);
+    await expect(connect(h, { tamper: replay })).rejects.toBeInstanceOf(InvalidCodeError);
     expect(await h.engine.status()).toBe('connected');
   });
 

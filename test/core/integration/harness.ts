@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLIENT, startStravaSim, type SimOptions, type StravaSim } from '../../../sim/index';
+import { simulatedBrowser, type BrowserChoice } from '../../../sim/browser';
+import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { PacebarEngine, type ConnectResult } from '../../../core/engine/engine';
 import { memoryBackend, type SecretBackend } from '../../../core/keychain/secretBackend';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
-
-export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
 
 export interface Harness {
   sim: StravaSim;
@@ -71,11 +71,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** The user's path: consent page → Authorize → redirect → code exchange → first sync. */
-export async function connect(h: Harness, choice?: { deny?: boolean; uncheck?: string[] }): Promise<ConnectResult> {
-  const pending = h.engine.beginAuthorization(REDIRECT_URI);
-  const location = await h.sim.consent(pending.url, choice);
-  return h.engine.completeAuthorization(pending, location);
+/**
+ * The user's path, as the app and `pacebar login` take it: the browser sign-in's loopback
+ * listener, Strava's consent page → Authorize → redirect → code exchange → first sync.
+ */
+export async function connect(h: Harness, choice?: BrowserChoice, engine: PacebarEngine = h.engine): Promise<ConnectResult> {
+  const runner = browserConsentRunner({ stravaBaseUrl: h.sim.baseUrl, openExternal: simulatedBrowser(choice) });
+  return engine.signIn(runner, { signal: new AbortController().signal });
 }
 
 /** Every file below dir, as text (for leak scans). */

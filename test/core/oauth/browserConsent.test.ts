@@ -1,11 +1,20 @@
 // The browser flow with the real loopback listener over real HTTP: the test plays the browser.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
+import { SIGN_IN_TIMEOUT_MS, type PreparedConsent, type RedirectCheck } from '../../../core/oauth/consentRunner';
+import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, RedirectError } from '../../../core/errors';
 
 const STRAVA = 'https://www.strava.com';
 const authorizeUrl = (redirectUri: string) =>
   `${STRAVA}/oauth/authorize?client_id=1&response_type=code&redirect_uri=${encodeURIComponent(redirectUri)}&state=S1`;
+
+/** The engine's verdict for an attempt whose state is S1. */
+const check = (prepared: PreparedConsent): RedirectCheck => (url) => matchRedirect(prepared.redirectUri, url, 'S1');
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('browser consent', () => {
   it('opens the authorize URL in the browser and resolves from the loopback redirect', async () => {
@@ -17,7 +26,7 @@ describe('browser consent', () => {
     try {
       expect(prepared.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       const url = authorizeUrl(prepared.redirectUri);
-      const result = prepared.run(url, 'S1', new AbortController().signal);
+      const result = prepared.run(url, check(prepared), new AbortController().signal);
       await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith(url));
       expect(new URL(opened).searchParams.get('redirect_uri')).toBe(prepared.redirectUri);
       // The "browser" follows Strava's redirect to the listener.
@@ -34,7 +43,7 @@ describe('browser consent', () => {
     const openExternal = vi.fn(async () => {});
     const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
     try {
-      const result = prepared.run(authorizeUrl(prepared.redirectUri), 'S1', new AbortController().signal);
+      const result = prepared.run(authorizeUrl(prepared.redirectUri), check(prepared), new AbortController().signal);
       result.catch(() => {});
       await vi.waitFor(() => expect(openExternal).toHaveBeenCalled());
       const response = await fetch(`${prepared.redirectUri}?state=FORGED&code=c0de`);
@@ -51,9 +60,9 @@ describe('browser consent', () => {
     const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
     try {
       const signal = new AbortController().signal;
-      await expect(prepared.run('http://www.strava.com/oauth/authorize?state=S1', 'S1', signal)).rejects.toBeInstanceOf(InvalidInputError);
-      await expect(prepared.run('https://evil.example/oauth/authorize', 'S1', signal)).rejects.toBeInstanceOf(InvalidInputError);
-      await expect(prepared.run('file:///etc/passwd', 'S1', signal)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(prepared.run('http://www.strava.com/oauth/authorize?state=S1', check(prepared), signal)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(prepared.run('https://evil.example/oauth/authorize', check(prepared), signal)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(prepared.run('file:///etc/passwd', check(prepared), signal)).rejects.toBeInstanceOf(InvalidInputError);
       expect(openExternal).not.toHaveBeenCalled();
     } finally {
       prepared.dispose();
@@ -64,7 +73,7 @@ describe('browser consent', () => {
     const openExternal = vi.fn(async () => {});
     const prepared = await browserConsentRunner({ stravaBaseUrl: 'http://127.0.0.1:4321', openExternal }).prepare();
     const controller = new AbortController();
-    const result = prepared.run('http://127.0.0.1:4321/oauth/authorize?state=S1', 'S1', controller.signal);
+    const result = prepared.run('http://127.0.0.1:4321/oauth/authorize?state=S1', check(prepared), controller.signal);
     result.catch(() => {});
     await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith('http://127.0.0.1:4321/oauth/authorize?state=S1'));
     controller.abort();
@@ -75,18 +84,26 @@ describe('browser consent', () => {
   it('cancelling the attempt rejects with ConnectCancelledError and frees the port', async () => {
     const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal: async () => {} }).prepare();
     const controller = new AbortController();
-    const result = prepared.run(authorizeUrl(prepared.redirectUri), 'S1', controller.signal);
+    const result = prepared.run(authorizeUrl(prepared.redirectUri), check(prepared), controller.signal);
     result.catch(() => {});
     controller.abort();
     await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
     prepared.dispose();
-    await new Promise((r) => setTimeout(r, 20));
-    await expect(fetch(`${prepared.redirectUri}?state=S1&code=x`)).rejects.toThrow();
+    // Closed, not just unanswered: the next connection is refused.
+    await vi.waitFor(() => expect(fetch(`${prepared.redirectUri}?state=S1&code=x`)).rejects.toThrow());
   });
 
-  it('times out', async () => {
-    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal: async () => {}, timeoutMs: 50 }).prepare();
-    const result = prepared.run(authorizeUrl(prepared.redirectUri), 'S1', new AbortController().signal);
+  it('times out after five minutes without an answer', async () => {
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal: async () => {} }).prepare();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const result = prepared.run(authorizeUrl(prepared.redirectUri), check(prepared), new AbortController().signal);
+    result.catch(() => {});
+    await vi.advanceTimersByTimeAsync(SIGN_IN_TIMEOUT_MS - 1);
+    let settled = false;
+    void result.finally(() => (settled = true)).catch(() => {});
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     await expect(result).rejects.toBeInstanceOf(ConnectTimeoutError);
     prepared.dispose();
   });
@@ -98,7 +115,7 @@ describe('browser consent', () => {
         throw new Error('no handler');
       },
     }).prepare();
-    await expect(prepared.run(authorizeUrl(prepared.redirectUri), 'S1', new AbortController().signal)).rejects.toThrow(/could not open your browser/);
+    await expect(prepared.run(authorizeUrl(prepared.redirectUri), check(prepared), new AbortController().signal)).rejects.toThrow(/could not open your browser/);
     prepared.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SPORTS, sportFamily } from '../../../core/stats/sportFamilies';
+import { SPORTS } from '../../../core/domain';
+import { sportFamily } from '../../../core/stats/sportFamilies';
 
 describe('sportFamily', () => {
   it('groups runs', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { athleteView, buildStatsView, statsView } from '../../../core/stats/statsView';
-import { summarizeWeeks, type ActivityRecord } from '../../../core/stats/weeklySummary';
+import type { ActivityRecord } from '../../../core/domain';
+import { summarizeWeeks } from '../../../core/stats/weeklySummary';
 import type { ActivityStats, Athlete } from '../../../core/strava/models';
 
 function total(count: number, distance: number, movingTime: number, elevation: number | null = 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ActivityRecord } from '../../../core/domain';
 import {
   chartWindowStartSeconds,
   emptyTotals,
@@ -6,7 +7,6 @@ import {
   mondayOf,
   summarizeWeeks,
   WEEKS_IN_CHART,
-  type ActivityRecord,
 } from '../../../core/stats/weeklySummary';
 
 const DAY = 86_400_000;

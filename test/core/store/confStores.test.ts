@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RateSnapshot } from '../../../core/api/rateBudget';
 import { CacheRepository, emptyCache } from '../../../core/store/cache';
 import { CACHE_FILE, memoryStore, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../core/store/confStores';
-import { SettingsRepository, settingsDefaults, type Settings, type TypedStore } from '../../../core/store/settings';
+import { settingsDefaults } from '../../../core/domain';
+import { SettingsRepository, type Settings, type TypedStore } from '../../../core/store/settings';
 
 let dir: string;
 
@@ -118,7 +119,8 @@ describe('memoryStore', () => {
 describe('settingsJsonSchema (electron-store\'s schema option)', () => {
   it('makes conf refuse what the repository refuses, and accept what it accepts', async () => {
     const { default: Conf } = await import('conf');
-    const { settingsJsonSchema, settingsPatchSchema } = await import('../../../core/store/settings');
+    const { settingsJsonSchema } = await import('../../../core/store/settings');
+    const { settingsPatchSchema } = await import('../../../core/domain');
     const conf = new Conf<Settings>({ cwd: dir, configName: 'schema-check', defaults: settingsDefaults, schema: settingsJsonSchema() as never });
     const store: TypedStore<Settings> = conf;
     store.set({ clientId: '12345', refreshIntervalMinutes: 30, units: null });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../../core/store/confStores';
-import { effectiveUnits, REFRESH_INTERVALS, SettingsRepository, settingsDefaults, type Settings } from '../../../core/store/settings';
+import { REFRESH_INTERVAL_MINUTES, settingsDefaults } from '../../../core/domain';
+import { effectiveUnits, SettingsRepository, type Settings } from '../../../core/store/settings';
 
 describe('SettingsRepository', () => {
   it('starts from the defaults', () => {
@@ -14,7 +15,7 @@ describe('SettingsRepository', () => {
       launchAtLogin: false,
       signInMethod: 'window',
     });
-    expect(REFRESH_INTERVALS).toContain(repo.get().refreshIntervalMinutes);
+    expect(REFRESH_INTERVAL_MINUTES.presets).toContain(repo.get().refreshIntervalMinutes);
   });
 
   it('fills in defaults missing from an older settings file', () => {

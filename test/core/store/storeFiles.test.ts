@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
-import { SettingsRepository, settingsDefaults } from '../../../core/store/settings';
+import { settingsDefaults } from '../../../core/domain';
+import { SettingsRepository } from '../../../core/store/settings';
 import { readOnlyJsonStore, readOnlyStores } from '../../../core/store/storeFiles';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityRecord } from '../../../core/stats/weeklySummary';
+import type { ActivityRecord } from '../../../core/domain';
 import type { SummaryActivity } from '../../../core/strava/models';
 import { mergeActivities, sameActivities, toActivityRecord } from '../../../core/sync/activityRecords';
 

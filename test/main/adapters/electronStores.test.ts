@@ -22,7 +22,8 @@ vi.mock('electron-store', async () => {
 import Store from 'electron-store';
 import { openElectronStores } from '../../../main/adapters/electronStores';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
-import { SettingsRepository, settingsDefaults } from '../../../core/store/settings';
+import { settingsDefaults } from '../../../core/domain';
+import { SettingsRepository } from '../../../core/store/settings';
 
 let dir: string;
 beforeEach(() => {

@@ -1,5 +1,6 @@
 // DashboardState builders for the main-process tests.
-import type { DashboardState, Sport, SportTotals, Totals } from '../../../preload/contract';
+import { REFRESH_INTERVAL_MINUTES, type DashboardState, type Sport, type SportTotals, type Totals } from '../../../core/domain';
+import { SPORT_CHOICES } from '../../../core/view/labels';
 
 const totals = (distance: number): Totals => ({ count: 1, distance, movingTime: 3600, elevationGain: 10 });
 const sportTotals = (week: number, ytd: number): SportTotals => ({ week: totals(week), fourWeeks: totals(week * 4), ytd: totals(ytd), allTime: totals(ytd * 3) });
@@ -15,6 +16,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
     missingScopes: [],
     settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
+    choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
     ...overrides,
   };
 }

@@ -135,7 +135,7 @@ describe('registerIpc', () => {
       expect(s.controller.connect.mock.calls).toEqual([['browser'], ['window']]);
     });
 
-    it('updateSettings refuses unknown keys, wrong types and intervals off the list', async () => {
+    it('updateSettings refuses unknown keys, wrong types and intervals out of range (the store\'s rule)', async () => {
       const bad: unknown[] = [
         undefined,
         'units=metric',
@@ -143,7 +143,9 @@ describe('registerIpc', () => {
         { units: null },
         { primarySport: 'rowing' },
         { refreshIntervalMinutes: 5 },
-        { refreshIntervalMinutes: 16 },
+        { refreshIntervalMinutes: 14 },
+        { refreshIntervalMinutes: 1441 },
+        { refreshIntervalMinutes: 15.5 },
         { refreshIntervalMinutes: '15' },
         { launchAtLogin: 'yes' },
         { signInMethod: 'popup' },
@@ -164,6 +166,9 @@ describe('registerIpc', () => {
       expect(s.controller.updateSettings).toHaveBeenCalledWith(patch);
       await s.invoke(InvokeChannels.updateSettings, s.good, { refreshIntervalMinutes: 120 });
       expect(s.controller.updateSettings).toHaveBeenLastCalledWith({ refreshIntervalMinutes: 120 });
+      // Not a preset, but within the rule the store and the CLI apply.
+      await s.invoke(InvokeChannels.updateSettings, s.good, { refreshIntervalMinutes: 45 });
+      expect(s.controller.updateSettings).toHaveBeenLastCalledWith({ refreshIntervalMinutes: 45 });
     });
   });
 

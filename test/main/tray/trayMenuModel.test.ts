@@ -20,7 +20,6 @@ describe('trayMenuModel', () => {
       'Quit Pacebar',
     ]);
     expect(model.tooltip).toBe('Pacebar · Marianne Vos\nRun · week 24.3 km · YTD 1,204 km');
-    expect(model.title).toBe('Run 24.3 km');
     // Information lines are not clickable; actions are.
     for (const id of ['athlete', 'summary', 'updated'] as const) expect(item(model.items, id)?.enabled).toBe(false);
     for (const id of ['open', 'refresh', 'disconnect', 'settings', 'quit'] as const) expect(item(model.items, id)?.enabled).toBe(true);

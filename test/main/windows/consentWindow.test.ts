@@ -12,11 +12,14 @@ import {
 } from '../../../main/windows/consentWindow';
 import { installWebContentsGuards } from '../../../main/security/webContentsGuards';
 import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
-import type { PreparedConsent } from '../../../core/oauth/consentRunner';
+import type { PreparedConsent, RedirectCheck } from '../../../core/oauth/consentRunner';
+import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 
 const STRAVA = 'https://www.strava.com';
 const AUTHORIZE = `${STRAVA}/oauth/authorize?client_id=1&redirect_uri=${encodeURIComponent(WINDOW_REDIRECT_URI)}&state=S1`;
 const redirect = (query: string) => `${WINDOW_REDIRECT_URI}?${query}`;
+/** The engine's verdict for this attempt (state S1). */
+const check: RedirectCheck = (url) => matchRedirect(WINDOW_REDIRECT_URI, url, 'S1');
 
 installWebContentsGuards(app as never);
 
@@ -24,7 +27,7 @@ async function begin(options: { timeoutMs?: number; signal?: AbortSignal } = {})
   const runner = consentWindowRunner({ stravaBaseUrl: STRAVA, timeoutMs: options.timeoutMs });
   const prepared: PreparedConsent = await runner.prepare();
   const signal = options.signal ?? new AbortController().signal;
-  const result = prepared.run(AUTHORIZE, 'S1', signal);
+  const result = prepared.run(AUTHORIZE, check, signal);
   result.catch(() => {}); // observed by each test
   const win = BrowserWindow.instances.at(-1)!;
   const ses = session.fromPartition(CONSENT_PARTITION) as FakeSession;
@@ -133,7 +136,7 @@ describe('consent window', () => {
     const prepared = await runner.prepare();
     const controller = new AbortController();
     controller.abort();
-    await expect(prepared.run(AUTHORIZE, 'S1', controller.signal)).rejects.toBeInstanceOf(ConnectCancelledError);
+    await expect(prepared.run(AUTHORIZE, check, controller.signal)).rejects.toBeInstanceOf(ConnectCancelledError);
     expect(BrowserWindow.instances).toHaveLength(0);
   });
 
@@ -187,7 +190,7 @@ describe('consent window', () => {
   it('refuses an authorize URL off Strava\'s origin without opening a window', async () => {
     const runner = consentWindowRunner({ stravaBaseUrl: STRAVA });
     const prepared = await runner.prepare();
-    await expect(prepared.run('https://evil.example/oauth/authorize', 'S1', new AbortController().signal)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(prepared.run('https://evil.example/oauth/authorize', check, new AbortController().signal)).rejects.toBeInstanceOf(InvalidInputError);
     expect(BrowserWindow.instances).toHaveLength(0);
   });
 
