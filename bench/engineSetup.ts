@@ -7,7 +7,7 @@ import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../sim/index';
 import { simulatedBrowser, type BrowserChoice } from '../sim/browser';
 import { browserConsentRunner } from '../core/oauth/browserConsent';
 import { PacebarEngine } from '../core/engine/engine';
-import { memoryBackend } from '../core/keychain/secretBackend';
+import { memoryBackend } from '../test/support/memory';
 import { openCacheStore, openSettingsStore } from '../core/store/confStores';
 import { stravaEndpoints } from '../core/strava/endpoints';
 

@@ -1,13 +1,9 @@
-// What a command runs with: the engine built from the environment (same folder, keychain service
-// and Strava as the app), and the process's streams.
-import { PacebarEngine } from '../core/engine/engine';
-import { keytarBackend } from '../core/keychain/secretBackend';
-import { DEFAULT_KEYCHAIN_SERVICE } from '../core/keychain/tokenVault';
-import type { Settings, TypedStore } from '../core/store/settings';
+// What a command runs with: the engine (built by core's createEngine, exactly as the app builds it,
+// with conf stores) and the process's streams.
+import type { PacebarEngine } from '../core/engine/engine';
+import { createEngine, type EngineStores } from '../core/engine/createEngine';
 import { cacheStoreOptions, readOnlyStores, settingsStoreOptions } from '../core/store/storeFiles';
-import { resolveConfigDir } from '../core/store/configDir';
-import { endpointsFromEnv, type StravaEndpoints } from '../core/strava/endpoints';
-import { CliError, EXIT } from './exitCodes';
+import type { Settings } from '../core/store/settings';
 
 export interface Io {
   env: NodeJS.ProcessEnv;
@@ -33,39 +29,10 @@ export interface Context {
   engine(options?: { readOnly?: boolean }): Promise<PacebarEngine>;
 }
 
-function endpoints(env: NodeJS.ProcessEnv): StravaEndpoints {
-  try {
-    return endpointsFromEnv(env);
-  } catch {
-    throw new CliError('STRAVA_BASE_URL must be an http(s) URL such as https://www.strava.com.', EXIT.usage);
-  }
-}
-
-export function keychainService(env: NodeJS.ProcessEnv): string {
-  return env.PACEBAR_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
-}
-
-async function openStores(dir: string, readOnly: boolean): Promise<{ settings: TypedStore<Settings>; cache: TypedStore<Record<string, unknown>> }> {
-  if (readOnly) return readOnlyStores(dir);
-  // conf (and its ajv) is loaded only when something may be written.
+/** conf (and its ajv) is loaded only when something may be written. */
+async function confStores(folder: string): Promise<EngineStores> {
   const { default: Conf } = await import('conf');
-  try {
-    return { settings: new Conf<Settings>(settingsStoreOptions(dir)), cache: new Conf<Record<string, unknown>>(cacheStoreOptions(dir)) };
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    throw new CliError(`Cannot use the settings folder ${dir}${typeof code === 'string' ? ` (${code})` : ''}. Check PACEBAR_CONFIG_DIR and its permissions.`, EXIT.failure);
-  }
-}
-
-export async function createEngine(env: NodeJS.ProcessEnv, readOnly = false): Promise<PacebarEngine> {
-  const stores = await openStores(resolveConfigDir(env), readOnly);
-  return new PacebarEngine({
-    endpoints: endpoints(env),
-    secrets: keytarBackend(),
-    keychainService: keychainService(env),
-    settingsStore: stores.settings,
-    cacheStore: stores.cache,
-  });
+  return { settings: new Conf<Settings>(settingsStoreOptions(folder)), cache: new Conf<Record<string, unknown>>(cacheStoreOptions(folder)) };
 }
 
 export function createContext(io: Io): Context & { close(): Promise<void> } {
@@ -76,7 +43,7 @@ export function createContext(io: Io): Context & { close(): Promise<void> } {
       const readOnly = options.readOnly ?? false;
       let engine = engines.get(readOnly);
       if (!engine) {
-        engine = createEngine(io.env, readOnly);
+        engine = createEngine({ env: io.env, openStores: readOnly ? readOnlyStores : confStores });
         engines.set(readOnly, engine);
       }
       return engine;

@@ -20,7 +20,8 @@ export type PacebarErrorCode =
   | 'redirect'
   | 'connect_cancelled'
   | 'connect_timeout'
-  | 'invalid_input';
+  | 'invalid_input'
+  | 'config_folder';
 
 export class PacebarError extends Error {
   constructor(
@@ -120,6 +121,16 @@ export class NoCredentialsError extends PacebarError {
 export class KeychainUnavailableError extends PacebarError {
   constructor(readonly reason: string) {
     super('keychain_unavailable', `The system keychain is unavailable (${reason}). Unlock or start your keyring (GNOME Keyring, KWallet, macOS Keychain) and try again.`);
+  }
+}
+
+/** The settings and cache folder cannot be created, read or written. */
+export class ConfigFolderError extends PacebarError {
+  constructor(
+    readonly folder: string,
+    readonly reason?: string,
+  ) {
+    super('config_folder', `Cannot use the settings folder ${folder}${reason ? ` (${reason})` : ''}. Check PACEBAR_CONFIG_DIR and its permissions.`);
   }
 }
 

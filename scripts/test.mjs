@@ -54,6 +54,11 @@ try {
   console.error('vitest wrote no results: the suite did not run');
 }
 rmSync(resultsDir, { recursive: true, force: true });
+// Vitest failed with every test green: unhandled errors or a crashed worker. That is a failure too.
+if (vitestStatus !== 0 && failed === 0) {
+  failed = 1;
+  console.error('vitest failed outside any test (unhandled errors or a crashed worker): see above');
+}
 // The typecheck counts as one check of its own.
 if (typecheckFailed) failed += 1; else passed += 1;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

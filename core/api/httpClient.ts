@@ -36,7 +36,6 @@ export interface HttpClientOptions {
   clock: () => number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<HttpRetry>;
-  userAgent?: string;
 }
 
 export interface RawResponse {
@@ -203,7 +202,7 @@ export class StravaHttp {
       const response = await transport.request(url, {
         dispatcher: transport[via],
         method: init.method,
-        headers: { 'user-agent': this.options.userAgent ?? 'Pacebar', ...init.headers },
+        headers: { 'user-agent': 'Pacebar', ...init.headers },
         body: init.body,
         signal: init.signal,
       });

@@ -9,7 +9,6 @@ import {
   type SummaryActivity,
 } from '../strava/models';
 import type { StravaEndpoints } from '../strava/endpoints';
-import type { StravaSession } from '../session/stravaSession';
 import type { StravaHttp } from './httpClient';
 
 export const MAX_PER_PAGE = 200;
@@ -23,11 +22,16 @@ export interface ActivityQuery {
   perPage?: number;
 }
 
+/** Runs a request with a valid access token (the session, which refreshes and retries on a 401). */
+export interface AccessTokens {
+  withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
+}
+
 export class StravaApi {
   constructor(
     private readonly http: StravaHttp,
     private readonly endpoints: StravaEndpoints,
-    private readonly session: StravaSession,
+    private readonly tokens: AccessTokens,
   ) {}
 
   async athlete(): Promise<Athlete> {
@@ -51,6 +55,6 @@ export class StravaApi {
   }
 
   private get(path: string): Promise<unknown> {
-    return this.session.withToken((token) => this.http.getJson(`${this.endpoints.api}${path}`, token));
+    return this.tokens.withToken((token) => this.http.getJson(`${this.endpoints.api}${path}`, token));
   }
 }

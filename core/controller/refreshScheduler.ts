@@ -22,8 +22,6 @@ export interface RefreshSchedulerOptions {
   rateLimitedUntil: () => number | null;
   clock: Clock;
   timers?: SchedulerTimers;
-  /** Delay before the first poll after start(); default 0 (refresh at launch). */
-  initialDelayMs?: number;
 }
 
 export const OFFLINE_BACKOFF_START_MS = 60_000;
@@ -58,7 +56,8 @@ export class RefreshScheduler {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.arm(Math.max(0, this.options.initialDelayMs ?? 0));
+    // Refresh at launch.
+    this.arm(0);
   }
 
   stop(): void {

@@ -54,17 +54,3 @@ export function keytarBackend(): SecretBackend {
     deletePassword: async (service, account) => load().deletePassword(service, account),
   });
 }
-
-/** In-memory backend for unit tests and for simulating an unavailable keychain. */
-export function memoryBackend(): SecretBackend & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  const key = (service: string, account: string) => `${service}\u0000${account}`;
-  return {
-    entries,
-    getPassword: async (service, account) => entries.get(key(service, account)) ?? null,
-    setPassword: async (service, account, password) => {
-      entries.set(key(service, account), password);
-    },
-    deletePassword: async (service, account) => entries.delete(key(service, account)),
-  };
-}

@@ -33,6 +33,8 @@ export function browserConsentRunner(options: BrowserConsentOptions): ConsentRun
           else signal.addEventListener('abort', forward, { once: true });
           // Listen first, then open the browser: a fast redirect cannot arrive before we wait for it.
           const code = listener.waitForRedirect(check);
+          // The answer may come while the opener is still busy: awaited below, never unhandled meanwhile.
+          code.catch(() => {});
           try {
             try {
               await options.openExternal(authorizeUrl);

@@ -14,8 +14,6 @@ export interface SessionDeps {
   tokenClient: TokenClient;
   credentials: () => Promise<ClientCredentials>;
   clock: Clock;
-  /** Told once when Strava refuses our refresh token, so the UI can ask to reconnect. */
-  onReconnectNeeded?: () => void;
 }
 
 export class StravaSession {
@@ -142,7 +140,6 @@ export class StravaSession {
   private reconnectNeeded(): ReconnectNeededError {
     this.tokens = null;
     this.unsaved = false;
-    this.deps.onReconnectNeeded?.();
     return new ReconnectNeededError();
   }
 }

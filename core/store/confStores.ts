@@ -13,19 +13,3 @@ export function openSettingsStore(cwd: string): TypedStore<Settings> {
 export function openCacheStore(cwd: string): TypedStore<Record<string, unknown>> {
   return new Conf<Record<string, unknown>>(cacheStoreOptions(cwd));
 }
-
-/** In-memory store for unit tests. */
-export function memoryStore<T extends object>(defaults: T): TypedStore<T> {
-  let data: T = { ...defaults };
-  return {
-    get store() {
-      return data;
-    },
-    set(values) {
-      data = { ...data, ...values };
-    },
-    clear() {
-      data = { ...defaults };
-    },
-  };
-}

@@ -13,7 +13,8 @@ import type { PacebarController } from '../../core/controller/pacebarController'
 import { describeError } from '../../core/errors';
 import { isSafeExternalUrl } from '../../core/security/externalUrl';
 import { parseCredentials, parseSettingsPatch, parseSignInMethod } from './payloads';
-import { isAppUrl, isTrustedSender } from './senderGuard';
+import { isAppUrl } from '../protocol/appOrigin';
+import { isTrustedSender } from './senderGuard';
 
 export const STRAVA_WEB_ORIGIN = 'https://www.strava.com';
 export const STRAVA_API_SETTINGS_URL = `${STRAVA_WEB_ORIGIN}/settings/api`;

@@ -2,21 +2,7 @@
 // bundled renderer at app://pacebar. A subframe, another window or a page that somehow navigated
 // elsewhere is refused (Electron's security checklist, "Validate the sender of all IPC messages").
 import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'pacebar';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-/** app://pacebar/… — compared by scheme and host: WHATWG URL gives custom schemes an opaque origin. */
-export function isAppUrl(raw: string | null | undefined): boolean {
-  if (!raw) return false;
-  try {
-    const url = new URL(raw);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
+import { isAppUrl } from '../protocol/appOrigin';
 
 type FrameLike = Pick<WebFrameMain, 'processId' | 'routingId' | 'url' | 'parent'>;
 type ContentsLike = Pick<WebContents, 'id' | 'isDestroyed'> & { mainFrame: FrameLike };

@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
-import { APP_HOST, APP_SCHEME } from '../ipc/senderGuard';
+import { APP_HOST, APP_SCHEME } from './appOrigin';
 
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

@@ -3,7 +3,7 @@
 // The consent window is the one exception to the navigation rule: it registers its own policy
 // (Strava's origin) for its webContents.
 import type { App, Session, WebContents } from 'electron';
-import { isAppUrl } from '../ipc/senderGuard';
+import { isAppUrl } from '../protocol/appOrigin';
 
 export type NavigationPolicy = (url: string) => boolean;
 

@@ -10,8 +10,6 @@ export interface DashboardWindowOptions {
   url?: string;
   /** macOS agent apps (no Dock icon) must ask to come to the front. */
   bringAppToFront?: () => void;
-  /** Called once the new window's webContents exists (e.g. to push state). */
-  onCreated?: (window: BrowserWindow) => void;
 }
 
 /** Matches the renderer's --bg so there is no white flash in dark mode. */
@@ -41,7 +39,6 @@ export class DashboardWindow {
 
   constructor(private readonly options: DashboardWindowOptions) {}
 
-  /** Shows the dashboard: focuses the open one, or creates it. */
   /** Opens (or brings forward) the dashboard; with 'settings', at its settings panel. */
   open(section?: 'settings'): BrowserWindow {
     const url = `${this.options.url ?? APP_INDEX_URL}${section ? `#${section}` : ''}`;
@@ -68,7 +65,6 @@ export class DashboardWindow {
     window.on('closed', () => {
       if (this.window === window) this.window = null;
     });
-    this.options.onCreated?.(window);
     void window.loadURL(url).catch(() => {
       // did-fail-load already logged by Chromium; the window stays (blank) until the user closes it.
     });

@@ -6,7 +6,7 @@ import { PacebarController } from '../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../core/oauth/consentRunner';
 import { PacebarEngine } from '../../core/engine/engine';
 import { guardBackend } from '../../core/keychain/secretBackend';
-import { memoryStore } from '../../core/store/confStores';
+import { memoryStore } from '../support/memory';
 import { settingsDefaults } from '../../core/domain';
 import { stravaEndpoints } from '../../core/strava/endpoints';
 import { DEMO_CLIENT } from '../../sim/index';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialsStore, validateCredentials } from '../../../core/account/credentials';
 import { InvalidInputError, NoCredentialsError } from '../../../core/errors';
-import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { memoryBackend } from '../../support/memory';
 import { TokenVault } from '../../../core/keychain/tokenVault';
-import { memoryStore } from '../../../core/store/confStores';
+import { memoryStore } from '../../support/memory';
 import { settingsDefaults } from '../../../core/domain';
 import { SettingsRepository, type Settings } from '../../../core/store/settings';
 

@@ -6,7 +6,8 @@ import { DEMO_CLIENT, startStravaSim, type SimOptions, type StravaSim } from '..
 import { simulatedBrowser, type BrowserChoice } from '../../../sim/browser';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { PacebarEngine, type ConnectResult } from '../../../core/engine/engine';
-import { memoryBackend, type SecretBackend } from '../../../core/keychain/secretBackend';
+import { type SecretBackend } from '../../../core/keychain/secretBackend';
+import { memoryBackend } from '../../support/memory';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
 

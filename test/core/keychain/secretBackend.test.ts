@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeychainUnavailableError } from '../../../core/errors';
-import { guardBackend, keychainReason, memoryBackend, type SecretBackend } from '../../../core/keychain/secretBackend';
+import { guardBackend, keychainReason, type SecretBackend } from '../../../core/keychain/secretBackend';
+import { memoryBackend } from '../../support/memory';
 
 const FIXED_REASONS = [
   'the keyring is locked',

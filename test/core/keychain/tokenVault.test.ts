@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { memoryBackend } from '../../support/memory';
 import { DEFAULT_KEYCHAIN_SERVICE, TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 
 const tokens: StoredTokens = {

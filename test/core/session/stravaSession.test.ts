@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError, ReconnectNeededError, ServerError, UnauthorizedError } from '../../../core/errors';
-import { memoryBackend } from '../../../core/keychain/secretBackend';
+import { memoryBackend } from '../../support/memory';
 import { TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 import type { ClientCredentials, TokenClient } from '../../../core/oauth/tokenClient';
 import { REFRESH_MARGIN_MS, StravaSession } from '../../../core/session/stravaSession';
@@ -66,16 +66,12 @@ function setup(initial: StoredTokens | null = record()) {
   const backend = memoryBackend();
   const vault = new TokenVault(backend, 'pacebar-unit');
   const tokenClient = new FakeTokenClient();
-  let reconnectCalls = 0;
   const session = new StravaSession({
     athleteId: ATHLETE,
     vault,
     tokenClient: tokenClient as unknown as TokenClient,
     credentials: async () => CREDENTIALS,
     clock: () => now,
-    onReconnectNeeded: () => {
-      reconnectCalls += 1;
-    },
   });
   const ready = initial ? vault.saveTokens(initial) : Promise.resolve();
   return {
@@ -84,7 +80,6 @@ function setup(initial: StoredTokens | null = record()) {
     backend,
     tokenClient,
     ready,
-    reconnects: () => reconnectCalls,
     setNow: (value: number) => {
       now = value;
     },
@@ -153,12 +148,11 @@ describe('StravaSession.accessToken', () => {
   });
 
   it('a transient refresh failure is passed on, keeps the record, and the next call tries again', async () => {
-    const { session, tokenClient, ready, vault, reconnects } = setup(record({ expiresAt: NOW_S - 10 }));
+    const { session, tokenClient, ready, vault} = setup(record({ expiresAt: NOW_S - 10 }));
     await ready;
     tokenClient.answers.push(() => Promise.reject(new ServerError(503)));
     await expect(session.accessToken()).rejects.toBeInstanceOf(ServerError);
     expect(await vault.loadTokens(ATHLETE)).toEqual(record({ expiresAt: NOW_S - 10 }));
-    expect(reconnects()).toBe(0);
     expect(await session.accessToken()).toBe('access-2');
     expect(tokenClient.count).toBe(2);
   });
@@ -255,7 +249,7 @@ describe('StravaSession.withToken', () => {
   });
 
   it('a second 401 right after a refresh means reconnect needed', async () => {
-    const { session, ready, tokenClient, reconnects } = setup();
+    const { session, ready, tokenClient} = setup();
     await ready;
     let calls = 0;
     await expect(
@@ -266,7 +260,6 @@ describe('StravaSession.withToken', () => {
     ).rejects.toBeInstanceOf(ReconnectNeededError);
     expect(calls).toBe(2);
     expect(tokenClient.count).toBe(1);
-    expect(reconnects()).toBe(1);
   });
 
   it('errors other than 401 pass through without a refresh or retry', async () => {
@@ -338,20 +331,19 @@ describe('StravaSession.withToken', () => {
 });
 
 describe('StravaSession: refused refresh', () => {
-  it('deletes the record, tells the UI once and throws ReconnectNeededError', async () => {
-    const { session, ready, tokenClient, vault, reconnects } = setup(record({ expiresAt: NOW_S - 10 }));
+  it('deletes the record and throws ReconnectNeededError', async () => {
+    const { session, ready, tokenClient, vault} = setup(record({ expiresAt: NOW_S - 10 }));
     await ready;
     tokenClient.answers.push(() => Promise.reject(new ReconnectNeededError()));
     await expect(session.accessToken()).rejects.toBeInstanceOf(ReconnectNeededError);
     expect(await vault.loadTokens(ATHLETE)).toBeNull();
-    expect(reconnects()).toBe(1);
     // Nothing left to refresh with: later calls fail without hitting Strava.
     await expect(session.accessToken()).rejects.toBeInstanceOf(ReconnectNeededError);
     expect(tokenClient.count).toBe(1);
   });
 
   it('after a 401, a refused refresh also deletes the record', async () => {
-    const { session, ready, tokenClient, vault, reconnects } = setup();
+    const { session, ready, tokenClient, vault} = setup();
     await ready;
     tokenClient.answers.push(() => Promise.reject(new ReconnectNeededError()));
     await expect(
@@ -360,11 +352,10 @@ describe('StravaSession: refused refresh', () => {
       }),
     ).rejects.toBeInstanceOf(ReconnectNeededError);
     expect(await vault.loadTokens(ATHLETE)).toBeNull();
-    expect(reconnects()).toBe(1);
   });
 
   it('if another process rotated the token meanwhile, adopts it instead of giving up', async () => {
-    const { session, ready, tokenClient, vault, reconnects } = setup(record({ expiresAt: NOW_S - 10 }));
+    const { session, ready, tokenClient, vault} = setup(record({ expiresAt: NOW_S - 10 }));
     await ready;
     const theirs = record({ accessToken: 'their-access', refreshToken: 'their-refresh', expiresAt: NOW_S + 6 * 3600 });
     tokenClient.answers.push(async () => {
@@ -374,7 +365,6 @@ describe('StravaSession: refused refresh', () => {
     });
     expect(await session.accessToken()).toBe('their-access');
     expect(await vault.loadTokens(ATHLETE)).toEqual(theirs);
-    expect(reconnects()).toBe(0);
   });
 });
 

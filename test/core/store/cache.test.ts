@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RateSnapshot } from '../../../core/api/rateBudget';
 import { CacheRepository, emptyCache } from '../../../core/store/cache';
-import { memoryStore } from '../../../core/store/confStores';
+import { memoryStore } from '../../support/memory';
 
 const rateBudget: RateSnapshot = { read: { limit: [100, 1000], usage: [3, 40] }, overall: { limit: [200, 2000], usage: [5, 50] }, observedAt: 1_700_000_000_000 };
 const activity = { id: 1, sportType: 'Run', distance: 5000, movingTime: 1500, elevationGain: 20, start: 1_700_000_000_000, startLocal: 1_700_003_600_000 };

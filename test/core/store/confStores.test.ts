@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RateSnapshot } from '../../../core/api/rateBudget';
 import { CacheRepository, emptyCache } from '../../../core/store/cache';
-import { CACHE_FILE, memoryStore, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../core/store/confStores';
+import { CACHE_FILE, openCacheStore, openSettingsStore, SETTINGS_FILE } from '../../../core/store/confStores';
+import { memoryStore } from '../../support/memory';
 import { settingsDefaults } from '../../../core/domain';
 import { SettingsRepository, type Settings, type TypedStore } from '../../../core/store/settings';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../../../core/store/confStores';
+import { memoryStore } from '../../support/memory';
 import { REFRESH_INTERVAL_MINUTES, settingsDefaults } from '../../../core/domain';
 import { effectiveUnits, SettingsRepository, type Settings } from '../../../core/store/settings';
 

@@ -1,0 +1,61 @@
+// Builds the engine from the environment, the same way for the desktop app and the `pacebar`
+// command: Strava's address, the settings folder, the keychain, and one error for each that fails.
+// Only how settings and cache are stored differs (electron-store in the app, conf in the CLI).
+import { ConfigFolderError, InvalidInputError } from '../errors';
+import { keytarBackend, type SecretBackend } from '../keychain/secretBackend';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../keychain/tokenVault';
+import { resolveConfigDir } from '../store/configDir';
+import type { Settings, TypedStore } from '../store/settings';
+import { endpointsFromEnv, type StravaEndpoints } from '../strava/endpoints';
+import { PacebarEngine, type EngineOptions } from './engine';
+
+export interface EngineStores {
+  settings: TypedStore<Settings>;
+  cache: TypedStore<Record<string, unknown>>;
+}
+
+export interface EngineEnvironment {
+  env: NodeJS.ProcessEnv;
+  /** Opens settings and cache in `folder`; may throw (a folder that cannot be created or written). */
+  openStores: (folder: string) => EngineStores | Promise<EngineStores>;
+  /** The OS keychain (keytar) unless a test passes another. */
+  secrets?: SecretBackend;
+  /** Test and benchmark knobs (clock, timeouts). */
+  overrides?: Partial<Pick<EngineOptions, 'clock' | 'utcOffsetMinutes' | 'http'>>;
+}
+
+/** PACEBAR_KEYCHAIN_SERVICE names the keychain records' service (tests, or two Pacebars side by side). */
+export function keychainServiceFrom(env: NodeJS.ProcessEnv): string {
+  return env.PACEBAR_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
+}
+
+function endpoints(env: NodeJS.ProcessEnv): StravaEndpoints {
+  try {
+    return endpointsFromEnv(env);
+  } catch {
+    throw new InvalidInputError('STRAVA_BASE_URL must be an http(s) URL such as https://www.strava.com.');
+  }
+}
+
+async function stores(environment: EngineEnvironment, folder: string): Promise<EngineStores> {
+  try {
+    return await environment.openStores(folder);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new ConfigFolderError(folder, typeof code === 'string' && /^[A-Z_]{2,20}$/.test(code) ? code : undefined);
+  }
+}
+
+export async function createEngine(environment: EngineEnvironment): Promise<PacebarEngine> {
+  const { env } = environment;
+  const strava = endpoints(env);
+  const opened = await stores(environment, resolveConfigDir(env));
+  return new PacebarEngine({
+    endpoints: strava,
+    secrets: environment.secrets ?? keytarBackend(),
+    keychainService: keychainServiceFrom(env),
+    settingsStore: opened.settings,
+    cacheStore: opened.cache,
+    ...environment.overrides,
+  });
+}

@@ -1,0 +1,62 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine, keychainServiceFrom } from '../../../core/engine/createEngine';
+import { ConfigFolderError, InvalidInputError } from '../../../core/errors';
+import { memoryBackend } from '../../support/memory';
+import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pacebar-create-'));
+  dirs.push(dir);
+  return dir;
+}
+const confStores = (folder: string) => ({ settings: openSettingsStore(folder), cache: openCacheStore(folder) });
+
+describe('createEngine (the app and the CLI build the engine with it)', () => {
+  it('reads Strava\'s address, the folder and the keychain service from the environment', async () => {
+    const dir = tempDir();
+    const env = { PACEBAR_CONFIG_DIR: dir, STRAVA_BASE_URL: 'http://127.0.0.1:4567', PACEBAR_KEYCHAIN_SERVICE: 'pacebar-x' };
+    const engine = await createEngine({ env, openStores: confStores, secrets: memoryBackend() });
+    expect(engine.endpoints.token).toBe('http://127.0.0.1:4567/oauth/token');
+    expect(engine.vault.service).toBe('pacebar-x');
+    engine.settings.update({ primarySport: 'swim' });
+    expect(openSettingsStore(dir).store.primarySport).toBe('swim');
+    await engine.close();
+  });
+
+  it('defaults: Strava itself and the "Pacebar" keychain service', () => {
+    expect(keychainServiceFrom({})).toBe('Pacebar');
+    expect(keychainServiceFrom({ PACEBAR_KEYCHAIN_SERVICE: '  ' })).toBe('Pacebar');
+  });
+
+  it('a bad STRAVA_BASE_URL is one line, before any folder is touched', async () => {
+    let opened = false;
+    const attempt = createEngine({
+      env: { STRAVA_BASE_URL: 'ftp://strava' },
+      openStores: () => {
+        opened = true;
+        return confStores(tempDir());
+      },
+      secrets: memoryBackend(),
+    });
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(attempt).rejects.toThrow('STRAVA_BASE_URL must be an http(s) URL such as https://www.strava.com.');
+    expect(opened).toBe(false);
+  });
+
+  it('a folder that cannot be used names the folder and the cause', async () => {
+    const parent = tempDir();
+    const blocker = join(parent, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    chmodSync(blocker, 0o400);
+    const attempt = createEngine({ env: { PACEBAR_CONFIG_DIR: join(blocker, 'Pacebar') }, openStores: confStores, secrets: memoryBackend() });
+    await expect(attempt).rejects.toBeInstanceOf(ConfigFolderError);
+    await expect(attempt).rejects.toThrow(`Cannot use the settings folder ${join(blocker, 'Pacebar')} (ENOTDIR). Check PACEBAR_CONFIG_DIR and its permissions.`);
+  });
+});
