@@ -41,8 +41,10 @@ async function stores(environment: EngineEnvironment, folder: string): Promise<E
   try {
     return await environment.openStores(folder);
   } catch (error) {
+    // Only the file system's errors (EACCES, ENOTDIR, EROFS, ENOSPC…) are the folder's fault.
     const code = (error as { code?: unknown } | null)?.code;
-    throw new ConfigFolderError(folder, typeof code === 'string' && /^[A-Z_]{2,20}$/.test(code) ? code : undefined);
+    if (typeof code !== 'string' || !/^E[A-Z]{2,15}$/.test(code)) throw error;
+    throw new ConfigFolderError(folder, code);
   }
 }
 
