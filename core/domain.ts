@@ -133,7 +133,8 @@ export interface MissingScopeView {
 export type ConnectionView =
   | { kind: 'needs_credentials' }
   | { kind: 'not_connected' }
-  | { kind: 'connecting'; method: SignInMethod }
+  /** notice: why Pacebar switched to this method by itself (one sentence), if it did. */
+  | { kind: 'connecting'; method: SignInMethod; notice?: string }
   | { kind: 'connected' }
   | { kind: 'reconnect_needed' }
   | { kind: 'keychain_unavailable'; detail: string };
@@ -156,6 +157,19 @@ export interface SettingsChoices {
   refreshIntervalMinutes: number[];
 }
 
+/**
+ * What the desktop Pacebar runs on offers, so the dashboard shows only settings that work and says
+ * how to reach a Pacebar it cannot show in the tray. The CLI has no desktop: NO_DESKTOP.
+ */
+export interface DesktopView {
+  /** "Launch Pacebar at login" can be set on this system (otherwise the setting is not shown). */
+  launchAtLoginAvailable: boolean;
+  /** No tray icon can be seen (GNOME without a StatusNotifier host): the dashboard says how to come back. */
+  trayIconHidden: boolean;
+}
+
+export const NO_DESKTOP: DesktopView = { launchAtLoginAvailable: false, trayIconHidden: false };
+
 export interface DashboardState {
   /** First paint before main has answered. */
   loading: boolean;
@@ -172,6 +186,7 @@ export interface DashboardState {
   missingScopes: MissingScopeView[];
   settings: SettingsView;
   choices: SettingsChoices;
+  desktop: DesktopView;
 }
 
 export interface CredentialsInput {

@@ -20,6 +20,7 @@ export type PacebarErrorCode =
   | 'redirect'
   | 'connect_cancelled'
   | 'connect_timeout'
+  | 'browser_sign_in_needed'
   | 'invalid_input'
   | 'config_folder';
 
@@ -158,6 +159,16 @@ export class ConnectCancelledError extends PacebarError {
 export class ConnectTimeoutError extends PacebarError {
   constructor() {
     super('connect_timeout', 'Sign-in timed out waiting for Strava. Connect again.');
+  }
+}
+
+/**
+ * Strava's page in the Pacebar window asked for a Google, Apple or Facebook sign-in, which refuse
+ * embedded browsers: the attempt ends so the controller can continue in the system browser.
+ */
+export class BrowserSignInNeededError extends PacebarError {
+  constructor(readonly provider: string) {
+    super('browser_sign_in_needed', `Signing in with ${provider} does not work in a Pacebar window, so Pacebar continues in your browser.`);
   }
 }
 

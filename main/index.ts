@@ -16,15 +16,17 @@ import { APP_SCHEME } from './protocol/appOrigin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/appProtocol';
 import { denyAllPermissions, installWebContentsGuards } from './security/webContentsGuards';
 import { presetDemoCredentials } from './system/demoCredentials';
-import { loginItemSync } from './system/loginItem';
+import { alreadyRunningMessage, instanceEnvironment, useInstanceFolder } from './system/instanceFolder';
+import { loginItemBackend, loginItemSync, type LoginItemBackend } from './system/loginItem';
 import { preloadPath, rendererDir, trayIconPath, type AppLocation } from './system/paths';
 import { pollOnWake } from './system/powerEvents';
 import { ReconnectNotifier } from './system/reconnectNotifier';
+import { trayIconHidden } from './system/trayHost';
 import { trayActionHandler } from './tray/trayActions';
 import { TrayController } from './tray/trayController';
 import { confirmDisconnect, showStartupError } from './windows/dialogs';
 import { DashboardWindow } from './windows/dashboardWindow';
-import { consentSession, consentWindowRunner } from './windows/consentWindow';
+import { consentSession, consentWindowRunner, type ConsentWindowRunner } from './windows/consentWindow';
 
 /** Same as electron-builder's appId: Windows groups notifications and the taskbar by it. */
 export const APP_USER_MODEL_ID = 'app.pacebar.desktop';
@@ -35,6 +37,7 @@ interface Running {
   scheduler: RefreshScheduler;
   tray: TrayController;
   dashboard: DashboardWindow;
+  consentWindow: ConsentWindowRunner;
 }
 
 // Module-level, so the tray and its menu are never garbage-collected.
@@ -46,15 +49,21 @@ function location(): AppLocation {
   return { appPath: app.getAppPath(), isPackaged: app.isPackaged, resourcesPath: process.resourcesPath };
 }
 
+/** Launching Pacebar again (or opening it from Finder) always shows the dashboard. */
 function showDashboard(): void {
   if (running) running.dashboard.open();
   else openWhenReady = true;
 }
 
+/** An agent app (no Dock icon) is not brought forward by showing a window alone. */
+const bringAppToFront = process.platform === 'darwin' ? () => app.focus({ steal: true }) : undefined;
+
 // ── Before ready ────────────────────────────────────────────────────────────────────────────────
 
 function setupIdentity(): void {
-  app.setAppUserModelId(APP_USER_MODEL_ID);
+  // Windows shows toasts only for an AppUserModelID with a Start-menu shortcut: the installer makes
+  // one for ours; a development run uses the executable's path, as Electron's notification guide says.
+  app.setAppUserModelId(app.isPackaged ? APP_USER_MODEL_ID : process.execPath);
   // Agent app: no Dock icon (LSUIElement in electron-builder.yml covers the packaged app).
   app.dock?.hide();
 }
@@ -65,7 +74,12 @@ function setupLifecycle(): void {
   app.on('activate', showDashboard);
   // A tray app keeps running with no window open (a listener replaces the default quit).
   app.on('window-all-closed', () => {});
-  app.on('before-quit', () => {
+  // before-quit comes before any window is asked to close, and a page's beforeunload (Strava's
+  // sign-in form) would cancel the quit (shell/browser/browser.cc, Browser::Quit and
+  // OnWindowCloseCancelled): the consent window is destroyed unasked, and nothing is torn down yet.
+  app.on('before-quit', () => running?.consentWindow.destroyWindow());
+  // Only here is the quit certain (every window closed, nobody vetoed).
+  app.on('will-quit', () => {
     running?.scheduler.stop();
     running?.tray.destroy();
     void running?.engine.close();
@@ -96,11 +110,7 @@ async function setupEngine(env: NodeJS.ProcessEnv): Promise<PacebarEngine | null
 }
 
 function setupDashboard(): DashboardWindow {
-  return new DashboardWindow({
-    preloadPath: preloadPath(location()),
-    // An agent app (no Dock icon) is not brought forward by showing a window alone.
-    bringAppToFront: process.platform === 'darwin' ? () => app.focus({ steal: true }) : undefined,
-  });
+  return new DashboardWindow({ preloadPath: preloadPath(location()), bringAppToFront });
 }
 
 function setupNotifications(dashboard: DashboardWindow): ReconnectNotifier {
@@ -108,18 +118,31 @@ function setupNotifications(dashboard: DashboardWindow): ReconnectNotifier {
     createNotification: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
     openDashboard: () => dashboard.open(),
+    log: (line) => console.error(line),
   });
 }
 
-function setupController(engine: PacebarEngine, dashboard: DashboardWindow, notifier: ReconnectNotifier): PacebarController {
+/** What this desktop offers: a login item Pacebar can set, and whether its tray icon can be seen. */
+interface Desktop {
+  loginItem: LoginItemBackend | null;
+  trayIconHidden: boolean;
+}
+
+async function setupDesktop(env: NodeJS.ProcessEnv): Promise<Desktop> {
+  return { loginItem: loginItemBackend(app, process.platform, env), trayIconHidden: await trayIconHidden(process.platform) };
+}
+
+function setupController(engine: PacebarEngine, consentWindow: ConsentWindowRunner, notifier: ReconnectNotifier, desktop: Desktop): PacebarController {
   const stravaBaseUrl = engine.endpoints.baseUrl;
+  const view = { launchAtLoginAvailable: desktop.loginItem !== null, trayIconHidden: desktop.trayIconHidden };
   return new PacebarController({
     engine,
     consent: {
-      window: consentWindowRunner({ stravaBaseUrl, parent: () => dashboard.browserWindow() }),
+      window: consentWindow,
       browser: browserConsentRunner({ stravaBaseUrl, openExternal: (url) => shell.openExternal(url) }),
     },
     onReconnectNeeded: () => notifier.reconnectNeeded(),
+    desktop: () => view,
   });
 }
 
@@ -146,15 +169,23 @@ function setupTray(engine: PacebarEngine, controller: PacebarController, dashboa
       state: () => controller.state(),
       refresh: () => void controller.refresh({ full: false }),
       connect: (method) => void controller.connect(method),
-      confirmAndDisconnect: () => void confirmDisconnect().then((yes) => (yes ? controller.disconnect() : undefined)),
+      confirmAndDisconnect: () =>
+        void confirmDisconnect({ parent: dashboard.browserWindow(), bringAppToFront }).then((yes) => (yes ? controller.disconnect() : undefined)),
       quit: () => app.quit(),
     }),
   });
 }
 
 /** Every new state goes to the tray, the open dashboard, the login item, the notifier and the scheduler. */
-function setupStateFanOut(parts: Running & { notifier: ReconnectNotifier }): (state: DashboardState) => void {
-  const applyLoginItem = loginItemSync(app);
+function setupStateFanOut(parts: Running & { notifier: ReconnectNotifier; desktop: Desktop }): (state: DashboardState) => void {
+  const loginItem = parts.desktop.loginItem;
+  const applyLoginItem = loginItem
+    ? loginItemSync({
+        backend: loginItem,
+        adopt: (launchAtLogin) => void parts.controller.updateSettings({ launchAtLogin }),
+        log: (line) => console.error(line),
+      })
+    : () => {};
   let interval: number | null = null;
   const onState = (state: DashboardState) => {
     parts.tray.update(state);
@@ -177,15 +208,16 @@ async function setupDemo(engine: PacebarEngine, controller: PacebarController, e
   await presetDemoCredentials({ credentials: engine.credentials, saveCredentials: (input) => controller.saveCredentials(input) }, env).catch(() => false);
 }
 
-async function setupInitialState(controller: PacebarController, onState: (state: DashboardState) => void, dashboard: DashboardWindow): Promise<void> {
+async function setupInitialState(controller: PacebarController, onState: (state: DashboardState) => void, dashboard: DashboardWindow, desktop: Desktop): Promise<void> {
   try {
     await controller.init();
   } catch (error) {
     console.error('Pacebar: could not read the connection state', describeError(error));
   }
   onState(controller.state());
-  // First run: no API application yet, so there is nothing for the tray to show but setup.
-  if (openWhenReady || controller.state().connection.kind === 'needs_credentials') dashboard.open();
+  // First run: no API application yet, so there is nothing for the tray to show but setup. With no
+  // tray icon to be seen (stock GNOME), the dashboard is the only sign that Pacebar started.
+  if (openWhenReady || desktop.trayIconHidden || controller.state().connection.kind === 'needs_credentials') dashboard.open();
 }
 
 function setupPolling(scheduler: RefreshScheduler): void {
@@ -198,16 +230,18 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
   setupProtocol();
   const engine = await setupEngine(env);
   if (!engine) return;
+  const desktop = await setupDesktop(env);
   const dashboard = setupDashboard();
   const notifier = setupNotifications(dashboard);
-  const controller = setupController(engine, dashboard, notifier);
+  const consentWindow = consentWindowRunner({ stravaBaseUrl: engine.endpoints.baseUrl, bringAppToFront });
+  const controller = setupController(engine, consentWindow, notifier, desktop);
   const scheduler = setupScheduler(engine, controller);
   const tray = setupTray(engine, controller, dashboard);
-  running = { engine, controller, scheduler, tray, dashboard };
-  const onState = setupStateFanOut({ ...running, notifier });
+  running = { engine, controller, scheduler, tray, dashboard, consentWindow };
+  const onState = setupStateFanOut({ ...running, notifier, desktop });
   setupIpc(controller, dashboard);
   await setupDemo(engine, controller, env);
-  await setupInitialState(controller, onState, dashboard);
+  await setupInitialState(controller, onState, dashboard, desktop);
   setupPolling(scheduler);
 }
 
@@ -215,15 +249,20 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 installWebContentsGuards(app);
 
+const environment = instanceEnvironment(process.env, app.getPath('appData'));
+// Before the lock, which is keyed on userData.
+useInstanceFolder(app, environment);
+
 if (!app.requestSingleInstanceLock()) {
-  // Another Pacebar is running: it opens its dashboard (second-instance) and this one leaves.
+  // Another Pacebar with this folder is running: it opens its dashboard (second-instance) and this one leaves.
+  console.log(alreadyRunningMessage(app.getPath('userData')));
   app.quit();
 } else {
   setupIdentity();
   setupLifecycle();
   app
     .whenReady()
-    .then(() => onReady(process.env))
+    .then(() => onReady(environment))
     .catch((error: unknown) => {
       console.error('Pacebar failed to start', describeError(error));
       showStartupError(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));

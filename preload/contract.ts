@@ -8,6 +8,7 @@ export type {
   ConnectionView,
   CredentialsInput,
   DashboardState,
+  DesktopView,
   MissingScopeView,
   SettingsChoices,
   SettingsPatch,

@@ -5,11 +5,13 @@ import type {
   ConnectionView,
   CredentialsInput,
   DashboardState,
+  DesktopView,
   SettingsPatch,
   SignInMethod,
   SyncView,
 } from '../domain';
 import {
+  BrowserSignInNeededError,
   KeychainUnavailableError,
   NetworkError,
   RateLimitedError,
@@ -27,6 +29,8 @@ export interface ControllerDeps {
   onStateChanged?: (state: DashboardState) => void;
   /** The connection was lost and the user must reconnect (a desktop notification). */
   onReconnectNeeded?: () => void;
+  /** What the desktop offers (login items, a visible tray icon); the CLI has no desktop. */
+  desktop?: () => DesktopView;
 }
 
 export type RefreshOutcome = 'ok' | 'offline' | 'rate_limited' | 'failed' | 'skipped';
@@ -68,7 +72,13 @@ export class PacebarController {
   }
 
   state(): DashboardState {
-    return this.deps.engine.viewState({ connection: this.connection, missingScopes: this.missing, sync: this.sync, loading: this.loading });
+    return this.deps.engine.viewState({
+      connection: this.connection,
+      missingScopes: this.missing,
+      sync: this.sync,
+      loading: this.loading,
+      desktop: this.deps.desktop?.(),
+    });
   }
 
   saveCredentials(input: CredentialsInput): Promise<ActionResult> {
@@ -79,13 +89,18 @@ export class PacebarController {
   }
 
   /** One sign-in attempt at a time; a new one cancels the previous. */
-  async connect(method: SignInMethod): Promise<ActionResult> {
+  connect(method: SignInMethod): Promise<ActionResult> {
+    return this.signIn(method);
+  }
+
+  /** notice: why this attempt was started by Pacebar itself (shown while connecting). */
+  private async signIn(method: SignInMethod, notice?: string): Promise<ActionResult> {
     this.attempt?.abort();
     const attempt = new AbortController();
     this.attempt = attempt;
     // Where to return if this attempt fails: the state before any attempt (one may be running).
     const before = this.settled;
-    this.setConnection({ kind: 'connecting', method });
+    this.setConnection(notice ? { kind: 'connecting', method, notice } : { kind: 'connecting', method });
     this.publish();
     try {
       await this.deps.engine.signIn(this.deps.consent[method], { signal: attempt.signal });
@@ -94,6 +109,8 @@ export class PacebarController {
       this.sync = { ...this.sync, offline: false, lastError: this.deps.engine.cache.read().lastFailure?.message ?? null };
       return ok;
     } catch (error) {
+      // Google, Apple or Facebook on Strava's page: they refuse app windows, the browser works.
+      if (error instanceof BrowserSignInNeededError && this.attempt === attempt) return await this.signIn('browser', error.message);
       // No half-connected state: whatever failed, we are where we were before the attempt.
       if (this.attempt === attempt) this.setConnection(before);
       this.noteKeychain(error);

@@ -1,6 +1,6 @@
 // The one view model: DashboardState, composed from the engine's settings, cache and live status.
 // The dashboard, the tray and every CLI format render it. Pure: nothing secret is read or returned.
-import { REFRESH_INTERVAL_MINUTES, type ConnectionView, type DashboardState, type MissingScopeView, type SyncView } from '../domain';
+import { NO_DESKTOP, REFRESH_INTERVAL_MINUTES, type ConnectionView, type DashboardState, type DesktopView, type MissingScopeView, type SyncView } from '../domain';
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';
@@ -15,6 +15,8 @@ export interface StateInputs {
   now: number;
   utcOffsetMinutes: number;
   loading?: boolean;
+  /** What the desktop app runs on offers; the CLI has none. */
+  desktop?: DesktopView;
 }
 
 /** Data older than this many refresh intervals is marked stale even without a failure. */
@@ -67,5 +69,6 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
       signInMethod: settings.signInMethod,
     },
     choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
+    desktop: inputs.desktop ?? NO_DESKTOP,
   };
 }

@@ -1,20 +1,65 @@
-// Keeps the OS login item in step with settings.launchAtLogin: applied once at start (the user may
-// have changed it in System Settings) and again whenever the setting changes.
+// "Launch Pacebar at login": the OS is the truth. At start Pacebar reads what the OS will do (the
+// person may have changed it in System Settings, Task Manager or GNOME's Startup Applications) and
+// adopts it as the setting; afterwards only a change the person makes in Pacebar is applied.
 import type { App } from 'electron';
 import type { DashboardState } from '../../core/domain';
+import { autostartDir, xdgAutostart, type LoginItemBackend } from './xdgAutostart';
 
-export type LoginItemApp = Pick<App, 'setLoginItemSettings' | 'isPackaged'>;
+export type { LoginItemBackend } from './xdgAutostart';
 
-export function loginItemSync(app: LoginItemApp, platform: NodeJS.Platform = process.platform): (state: DashboardState) => void {
-  let applied: boolean | null = null;
+export type LoginItemApp = Pick<App, 'getLoginItemSettings' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath'>;
+
+/** What the autostart entry runs on Linux: the AppImage file, the installed binary, or this checkout. */
+export function linuxLaunchCommand(app: Pick<App, 'isPackaged' | 'getAppPath'>, env: NodeJS.ProcessEnv, execPath: string): string[] {
+  // An AppImage runs from a fresh mount point each time; $APPIMAGE is the file itself (AppImage runtime).
+  if (env.APPIMAGE) return [env.APPIMAGE];
+  return app.isPackaged ? [execPath] : [execPath, app.getAppPath()];
+}
+
+/**
+ * How this OS starts Pacebar at login, or null where Pacebar cannot (so the setting is not shown).
+ * macOS and Windows: Electron's login item, for the packaged app only (a development run would
+ * register the bare Electron binary). Linux: an XDG autostart entry.
+ */
+export function loginItemBackend(app: LoginItemApp, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, execPath = process.execPath): LoginItemBackend | null {
+  if (platform === 'linux') return xdgAutostart({ dir: autostartDir(env), command: linuxLaunchCommand(app, env, execPath) });
+  if ((platform === 'darwin' || platform === 'win32') && app.isPackaged) {
+    return {
+      read: () => app.getLoginItemSettings().openAtLogin,
+      write: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
+    };
+  }
+  return null;
+}
+
+export interface LoginItemSyncDeps {
+  backend: LoginItemBackend;
+  /** Stores what the OS does as the setting (the controller's updateSettings). */
+  adopt: (enabled: boolean) => void;
+  log?: (line: string) => void;
+}
+
+/** A state listener: adopts the OS's state on the first settled state, then applies the person's changes. */
+export function loginItemSync(deps: LoginItemSyncDeps): (state: DashboardState) => void {
+  let known: boolean | null = null;
+  const adopt = (enabled: boolean) => queueMicrotask(() => deps.adopt(enabled));
   return (state) => {
     if (state.loading) return;
     const wanted = state.settings.launchAtLogin;
-    if (wanted === applied) return;
-    applied = wanted;
-    // macOS and Windows only (Electron has no login items on Linux). A development run would register
-    // the bare Electron binary, so only the packaged app touches the OS setting.
-    if (!app.isPackaged || (platform !== 'darwin' && platform !== 'win32')) return;
-    app.setLoginItemSettings({ openAtLogin: wanted });
+    if (known === null) {
+      known = deps.backend.read();
+      if (wanted !== known) adopt(known);
+      return;
+    }
+    if (wanted === known) return;
+    try {
+      deps.backend.write(wanted);
+      known = wanted;
+    } catch (error) {
+      // The checkbox goes back to what the OS really does.
+      deps.log?.(`Pacebar: could not change the login item (${(error as { code?: string }).code ?? 'error'})`);
+      known = deps.backend.read();
+      adopt(known);
+    }
   };
 }

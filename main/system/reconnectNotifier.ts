@@ -1,9 +1,13 @@
 // "Pacebar lost its Strava connection": one desktop notification per loss, re-armed once the
-// account is connected again. Clicking it opens the dashboard (where Reconnect is).
+// account is connected again, or when the OS refused to show it. Clicking it opens the dashboard
+// (where Reconnect is). The tray's status line and the dashboard's banner say the same thing at
+// all times, so a notification the OS drops loses nothing but the nudge.
 import type { DashboardState } from '../../core/domain';
 
 export interface NotificationLike {
   on(event: 'click', listener: () => void): unknown;
+  /** macOS and Windows (docs/api/notification.md): the OS would not show it. */
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
   show(): void;
 }
 
@@ -11,6 +15,7 @@ export interface ReconnectNotifierDeps {
   createNotification: (options: { title: string; body: string }) => NotificationLike;
   isSupported: () => boolean;
   openDashboard: () => void;
+  log?: (line: string) => void;
 }
 
 export const RECONNECT_TITLE = 'Pacebar lost its Strava connection';
@@ -27,12 +32,20 @@ export class ReconnectNotifier {
   /** The controller's onReconnectNeeded. */
   reconnectNeeded(): void {
     if (!this.armed) return;
-    this.armed = false;
     if (!this.deps.isSupported()) return;
+    this.armed = false;
     const notification = this.deps.createNotification({ title: RECONNECT_TITLE, body: RECONNECT_BODY });
     notification.on('click', () => this.deps.openDashboard());
-    notification.show();
+    // An unsigned macOS build (Electron 42+) or a Windows run without a Start-menu shortcut:
+    // nothing was shown, so the next loss may try again.
+    notification.on('failed', (_event, error) => {
+      if (this.current !== notification) return;
+      this.current = null;
+      this.armed = true;
+      this.deps.log?.(`Pacebar: the system did not show the notification (${error.split('\n')[0]?.slice(0, 200) ?? ''})`);
+    });
     this.current = notification;
+    notification.show();
   }
 
   /** Subscribe to controller state: a working connection re-arms the notification. */

@@ -1,5 +1,9 @@
-// The tray icon: its menu and tooltip rebuilt from trayMenuModel on every state change (and once a
+// The tray icon: its menu and tooltip follow trayMenuModel on every state change (and once a
 // minute, so "Updated 3 min ago" stays true). The icon only, no macOS menu-bar title.
+// The menu is replaced only when an item changed, and never while it is open: on macOS
+// setContextMenu swaps the status item's NSMenu, which closes a menu being read
+// (shell/browser/ui/tray_icon_cocoa.mm SetContextMenu; electron/electron#4801). A change that
+// arrives while it is open is applied once it closes (Menu's menu-will-show / menu-will-close).
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { DashboardState } from '../../core/domain';
 import { trayMenuModel, type TrayItem, type TrayItemId } from './trayMenuModel';
@@ -40,6 +44,10 @@ export class TrayController {
   private readonly tray: Tray;
   private state: DashboardState | null = null;
   private readonly tick: ReturnType<typeof setInterval>;
+  /** The items and tooltip now in the tray, to skip a rebuild that would change nothing. */
+  private shownItems: string | null = null;
+  private shownTooltip: string | null = null;
+  private menuOpen = false;
 
   constructor(private readonly options: TrayControllerOptions) {
     this.tray = new Tray(trayIcon(options.iconPath, options.platform));
@@ -63,7 +71,23 @@ export class TrayController {
   private render(): void {
     if (!this.state || this.tray.isDestroyed()) return;
     const model = trayMenuModel(this.state, (this.options.now ?? Date.now)());
-    this.tray.setToolTip(model.tooltip);
-    this.tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model.items, this.options.onAction)));
+    if (model.tooltip !== this.shownTooltip) {
+      this.tray.setToolTip(model.tooltip);
+      this.shownTooltip = model.tooltip;
+    }
+    const items = JSON.stringify(model.items);
+    // While open, the change waits for menu-will-close (which renders again).
+    if (items === this.shownItems || this.menuOpen) return;
+    const menu = Menu.buildFromTemplate(menuTemplate(model.items, this.options.onAction));
+    menu.on('menu-will-show', () => {
+      this.menuOpen = true;
+    });
+    menu.on('menu-will-close', () => {
+      this.menuOpen = false;
+      // Next turn: the chosen item's click is delivered by the menu being closed first.
+      setImmediate(() => this.render());
+    });
+    this.tray.setContextMenu(menu);
+    this.shownItems = items;
   }
 }

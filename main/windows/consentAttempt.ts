@@ -2,8 +2,9 @@
 // teardown that runs exactly once, whatever ends the attempt (redirect, close, timeout, cancel,
 // load failure). consentWindow.ts creates the window and the runner around it.
 import type { BrowserWindow, Session, WebContents } from 'electron';
-import { ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
+import { BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
 import type { RedirectCheck, RedirectCode } from '../../core/oauth/consentRunner';
+import { identityProviderOf } from '../../core/oauth/identityProviders';
 import { setNavigationPolicy } from '../security/webContentsGuards';
 
 /** Chromium's net::ERR_ABORTED: what our own preventDefault on a navigation produces. */
@@ -23,6 +24,8 @@ export interface ConsentAttemptDeps {
   openLink: (details: { url: string }) => void;
   /** Called once the attempt has ended and let go of the window and the session hook. */
   onEnded: () => void;
+  /** The window has just been shown. */
+  onShown?: () => void;
 }
 
 export class ConsentAttempt {
@@ -52,11 +55,15 @@ export class ConsentAttempt {
     this.contents.on('will-redirect', this.onWillRedirect);
     this.contents.on('did-fail-load', this.onFailLoad);
     this.contents.setWindowOpenHandler((details) => {
-      this.deps.openLink(details);
+      // A Google/Apple/Facebook popup: that sign-in continues in the browser, not as a stray link.
+      if (!this.needsBrowser(details.url)) this.deps.openLink(details);
       return { action: 'deny' };
     });
     window.once('ready-to-show', () => {
-      if (!this.settled) window.show();
+      if (this.settled) return;
+      window.show();
+      window.focus();
+      this.deps.onShown?.();
     });
     window.on('closed', this.onClosed);
     signal.addEventListener('abort', this.cancel, { once: true });
@@ -87,13 +94,26 @@ export class ConsentAttempt {
     return true;
   }
 
+  /**
+   * True (and the attempt ends) when `url` is a Google, Apple or Facebook sign-in: blocked here, it
+   * would only abort with ERR_ABORTED and the button would seem dead.
+   */
+  private needsBrowser(url: string): boolean {
+    const provider = identityProviderOf(url);
+    if (provider === null) return false;
+    this.fail(new BrowserSignInNeededError(provider));
+    return true;
+  }
+
   private readonly onWillNavigate = (event: Electron.Event<Electron.WebContentsWillNavigateEventParams>): void => {
     if (this.catchRedirect(event.url) || !this.deps.allowed(event.url)) event.preventDefault();
+    if (event.defaultPrevented) this.needsBrowser(event.url);
   };
 
   private readonly onWillRedirect = (event: Electron.Event<Electron.WebContentsWillRedirectEventParams>): void => {
     if (!event.isMainFrame) return;
     if (this.catchRedirect(event.url) || !this.deps.allowed(event.url)) event.preventDefault();
+    if (event.defaultPrevented) this.needsBrowser(event.url);
   };
 
   private readonly onFailLoad = (_event: Electron.Event, errorCode: number, errorDescription: string, validatedUrl: string, isMainFrame: boolean): void => {

@@ -35,8 +35,13 @@ export interface ConsentWindowOptions {
   /** Strava's base URL (STRAVA_BASE_URL or https://www.strava.com): the only origin the window may show. */
   stravaBaseUrl: string;
   timeoutMs?: number;
-  /** The dashboard, as parent, so the consent window opens over it. */
-  parent?: () => BrowserWindow | null;
+  /** macOS agent apps (no Dock icon) must ask to come to the front when the window shows. */
+  bringAppToFront?: () => void;
+}
+
+/** The window runner, plus what quitting needs: the window gone at once, whatever its page says. */
+export interface ConsentWindowRunner extends ConsentRunner {
+  destroyWindow(): void;
 }
 
 /** Strava's origin; for the real Strava also strava.com and its https subdomains (login pages). */
@@ -60,15 +65,19 @@ export function consentSession(): Session {
   return session.fromPartition(CONSENT_PARTITION);
 }
 
-export function consentWindowOptions(parent: BrowserWindow | null, dark: boolean): Electron.BrowserWindowConstructorOptions {
+/**
+ * Not an owned window (no `parent`): Win32 destroys owned windows with their owner, so closing the
+ * dashboard would end the sign-in. It is centred and focused instead.
+ */
+export function consentWindowOptions(dark: boolean): Electron.BrowserWindowConstructorOptions {
   return {
     width: 520,
     height: 760,
+    center: true,
     title: 'Connect Pacebar to Strava',
     show: false,
     autoHideMenuBar: true,
     backgroundColor: dark ? '#111113' : '#ffffff',
-    ...(parent ? { parent } : {}),
     webPreferences: {
       ...LOCKED_DOWN_WEB_PREFERENCES,
       partition: CONSENT_PARTITION,
@@ -77,13 +86,14 @@ export function consentWindowOptions(parent: BrowserWindow | null, dark: boolean
   };
 }
 
-export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunner {
+export function consentWindowRunner(options: ConsentWindowOptions): ConsentWindowRunner {
   const allowed = consentNavigationPolicy(options.stravaBaseUrl);
   const stravaOrigin = new URL(options.stravaBaseUrl).origin;
   const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
   // The consent session (and its one webRequest hook) is shared by this runner's attempts:
   // only the newest attempt may clear it.
   let sessionOwner: ConsentAttempt | null = null;
+  let openWindow: BrowserWindow | null = null;
 
   const releaseSession = (ses: Session, attempt: ConsentAttempt) => {
     if (sessionOwner !== attempt) return;
@@ -95,6 +105,11 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
   };
 
   return {
+    destroyWindow() {
+      // destroy(), not close(): Strava's beforeunload must not cancel a quit (docs/api/browser-window.md).
+      if (openWindow && !openWindow.isDestroyed()) openWindow.destroy();
+      openWindow = null;
+    },
     async prepare(): Promise<PreparedConsent> {
       const ses = consentSession();
       denyAllPermissions(ses);
@@ -109,7 +124,8 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
           // Electronegativity reads only literal options: these come from consentWindowOptions() above
           // (own partition, contextIsolation, sandbox, no Node, no preload, Auxclick off), asserted in
           // test/main/windows/consentWindow.test.ts; hence the eng-disable on this line.
-          const window = new BrowserWindow(consentWindowOptions(options.parent?.() ?? null, nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK
+          const window = new BrowserWindow(consentWindowOptions(nativeTheme.shouldUseDarkColors)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK
+          openWindow = window;
           const current: ConsentAttempt = new ConsentAttempt({
             window,
             session: ses,
@@ -123,6 +139,7 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentRunne
               if (isSafeExternalUrl(url, ANY_HTTPS)) void shell.openExternal(url).catch(() => {});
             },
             onEnded: () => releaseSession(ses, current),
+            onShown: () => options.bringAppToFront?.(),
           });
           attempt = current;
           sessionOwner = current;

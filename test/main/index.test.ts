@@ -1,6 +1,7 @@
-// Wiring of main/index.ts against the Electron fakes: what happens before and after 'ready', and that
-// the security handlers are in place for every webContents and session the app uses.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Wiring of main/index.ts against the Electron fakes: what happens before and after 'ready', the
+// security handlers for every webContents and session, and the app's life as Electron runs it
+// (quit lifecycle, single-instance lock per userData, login item, a desktop without a tray).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -19,30 +20,65 @@ vi.mock('electron-store', async () => {
 
 import type * as Fakes from './fakes/electron';
 import { EventChannels, InvokeChannels } from '../../preload/contract';
+import type { ActionResult, DashboardState } from '../../core/domain';
+import { memoryBackend } from '../support/memory';
 
 const saved = { ...process.env };
-let booted: { fakes: typeof Fakes; dir: string } | null = null;
+const launched: { fakes: typeof Fakes; dir: string }[] = [];
+const scratch: string[] = [];
+
+interface LaunchOptions {
+  /** The settings folder (PACEBAR_CONFIG_DIR); a fresh one by default. */
+  dir?: string;
+  /** What the session bus says about a StatusNotifier host (stock GNOME: absent). */
+  trayHost?: 'present' | 'absent';
+  /** Preset the simulator's API application (PACEBAR_DEMO), so the app starts configured. */
+  configured?: boolean;
+  xdgConfigHome?: string;
+}
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
 
 /**
- * A fresh app for each test: new module registry (so a fresh fake Electron and a fresh main/index),
- * its own settings folder and keychain service. No test sees what another did.
+ * A fresh app process: new module registry (so a fresh fake Electron and a fresh main/index), its
+ * own settings folder and keychain (in memory). Fake apps of one test share the single-instance
+ * locks, as processes on one machine do.
  */
-async function boot(): Promise<typeof Fakes> {
+async function launch(options: LaunchOptions = {}): Promise<typeof Fakes> {
   vi.resetModules();
-  const dir = mkdtempSync(join(tmpdir(), 'pacebar-index-'));
-  process.env = { ...saved, PACEBAR_CONFIG_DIR: dir, PACEBAR_KEYCHAIN_SERVICE: `pacebar-index-${randomUUID()}` };
+  const dir = options.dir ?? tempDir('pacebar-index-');
+  process.env = {
+    ...saved,
+    PACEBAR_CONFIG_DIR: dir,
+    PACEBAR_KEYCHAIN_SERVICE: `pacebar-index-${randomUUID()}`,
+    XDG_CONFIG_HOME: options.xdgConfigHome ?? tempDir('pacebar-xdg-'),
+  };
   delete process.env.PACEBAR_DEMO;
   delete process.env.STRAVA_BASE_URL;
+  delete process.env.APPIMAGE;
+  if (options.configured) Object.assign(process.env, { PACEBAR_DEMO: '1', PACEBAR_DEMO_CLIENT_ID: '12345', PACEBAR_DEMO_CLIENT_SECRET: 'demo-secret' });
   // doMock after resetModules: main/index and this test get the same, freshly evaluated fakes.
   vi.doMock('electron', () => import('./fakes/electron'));
+  const secrets = memoryBackend();
+  vi.doMock('../../core/keychain/secretBackend', async (original) => ({ ...(await original<object>()), keytarBackend: () => secrets }));
+  const hidden = (options.trayHost ?? 'present') === 'absent';
+  vi.doMock('../../main/system/trayHost', () => ({ trayIconHidden: async () => hidden }));
   const fakes = await import('./fakes/electron');
-  booted = { fakes, dir };
+  launched.push({ fakes, dir });
   await import('../../main/index');
-  // First run (no API application): the tray appears and the dashboard opens for setup.
+  return fakes;
+}
+
+/** A launch that becomes the running app: the tray appears and the first state is published. */
+async function boot(options: LaunchOptions = {}): Promise<typeof Fakes> {
+  const fakes = await launch(options);
   await vi.waitFor(
     () => {
       expect(fakes.Tray.instances).toHaveLength(1);
-      expect(fakes.BrowserWindow.instances).toHaveLength(1);
       expect(fakes.Tray.instances[0]!.tooltip).not.toBe('');
     },
     { timeout: 10_000 },
@@ -50,45 +86,75 @@ async function boot(): Promise<typeof Fakes> {
   return fakes;
 }
 
+function dashboardEvent(fakes: typeof Fakes) {
+  const contents = fakes.BrowserWindow.instances[0]!.webContents;
+  return { sender: contents, senderFrame: contents.mainFrame };
+}
+
+async function invoke<T>(fakes: typeof Fakes, channel: string, ...args: unknown[]): Promise<T> {
+  return (await fakes.ipcMain.handlers.get(channel)!(dashboardEvent(fakes), ...args)) as T;
+}
+
 afterEach(() => {
-  booted?.fakes.app.emit('before-quit');
-  if (booted) rmSync(booted.dir, { recursive: true, force: true });
-  booted = null;
+  for (const { fakes } of launched.splice(0)) fakes.app.exit(0);
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
   process.env = { ...saved };
 });
 
 describe('main/index wiring', () => {
   it('before ready: app:// privileged, single instance, agent app, app user model id', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+    const { app, protocol } = await boot();
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(app.requestSingleInstanceLock).toHaveBeenCalled();
-    expect(app.quit).not.toHaveBeenCalled();
+    expect(app.hasSingleInstanceLock()).toBe(true);
+    expect(app.exitedWith).toBeNull();
     expect(app.dock.hide).toHaveBeenCalled();
-    expect(app.setAppUserModelId).toHaveBeenCalledWith('app.pacebar.desktop');
+    // Unpackaged (npm start): Windows shows toasts for the executable's own id (Electron's notification guide).
+    expect(app.setAppUserModelId).toHaveBeenCalledWith(process.execPath);
+  });
+
+  it('the packaged app uses its own AppUserModelID', async () => {
+    vi.resetModules();
+    const fakes = await import('./fakes/electron');
+    fakes.app.isPackaged = true;
+    vi.doMock('electron', () => fakes);
+    // launch() imports the same registry's fakes, now packaged.
+    const dir = tempDir('pacebar-index-');
+    process.env = { ...saved, PACEBAR_CONFIG_DIR: dir, XDG_CONFIG_HOME: tempDir('pacebar-xdg-') };
+    vi.doMock('../../core/keychain/secretBackend', async (original) => ({ ...(await original<object>()), keytarBackend: () => memoryBackend() }));
+    vi.doMock('../../main/system/trayHost', () => ({ trayIconHidden: async () => false }));
+    launched.push({ fakes, dir });
+    const resources = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
+    Object.defineProperty(process, 'resourcesPath', { value: '/opt/Pacebar/resources', configurable: true });
+    try {
+      await import('../../main/index');
+      await vi.waitFor(() => expect(fakes.Tray.instances).toHaveLength(1));
+      expect(fakes.app.setAppUserModelId).toHaveBeenCalledWith('app.pacebar.desktop');
+    } finally {
+      if (resources) Object.defineProperty(process, 'resourcesPath', resources);
+      else delete (process as { resourcesPath?: string }).resourcesPath;
+    }
   });
 
   it('serves the renderer through protocol.handle(\'app\')', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+    const { protocol } = await boot();
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
   it('the dashboard window is secure and loads app://pacebar', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
-    const prefs = dashboard().options.webPreferences!;
+    const { BrowserWindow } = await boot();
+    const dashboard = BrowserWindow.instances[0]!;
+    const prefs = dashboard.options.webPreferences!;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/index.cjs' });
-    expect(dashboard().loadURL).toHaveBeenCalledWith('app://pacebar/index.html');
+    expect(dashboard.loadURL).toHaveBeenCalledWith('app://pacebar/index.html');
   });
 
   it('web-contents-created guards: window.open denied, foreign navigation and <webview> prevented', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
-    const contents = dashboard().webContents;
-    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const { BrowserWindow } = await boot();
+    const contents = BrowserWindow.instances[0]!.webContents;
+    expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
     expect(contents.navigate('https://evil.example/')).toBe(true);
     expect(contents.navigate('file:///etc/passwd')).toBe(true);
     expect(contents.navigate('app://pacebar/index.html')).toBe(false);
@@ -96,8 +162,7 @@ describe('main/index wiring', () => {
   });
 
   it('permission requests and checks are denied on the default and the consent session', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+    const { session } = await boot();
     for (const ses of [session.defaultSession, session.fromPartition('pacebar-consent')] as Fakes.FakeSession[]) {
       const callback = vi.fn();
       ses.permissionRequestHandler!({}, 'media', callback, {});
@@ -107,47 +172,146 @@ describe('main/index wiring', () => {
   });
 
   it('registers every IPC channel; state changes are pushed to the dashboard', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+    const fakes = await boot();
+    const { BrowserWindow, ipcMain } = fakes;
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(InvokeChannels).sort());
-    const contents = dashboard().webContents;
-    const event = { sender: contents, senderFrame: contents.mainFrame };
-    expect(await ipcMain.handlers.get(InvokeChannels.getState)!(event)).toMatchObject({ connection: { kind: 'needs_credentials' } });
+    const contents = BrowserWindow.instances[0]!.webContents;
+    expect(await invoke(fakes, InvokeChannels.getState)).toMatchObject({ connection: { kind: 'needs_credentials' } });
     contents.sent.length = 0;
-    expect(await ipcMain.handlers.get(InvokeChannels.updateSettings)!(event, { primarySport: 'ride' })).toEqual({ ok: true });
+    expect(await invoke(fakes, InvokeChannels.updateSettings, { primarySport: 'ride' })).toEqual({ ok: true });
     expect(contents.sent.at(-1)).toMatchObject({ channel: EventChannels.stateChanged, args: [{ settings: { primarySport: 'ride' } }] });
     // A foreign sender is refused.
     const other = { sender: { id: -1 }, senderFrame: contents.mainFrame };
     await expect(Promise.resolve().then(() => ipcMain.handlers.get(InvokeChannels.getState)!(other))).rejects.toThrow();
   });
 
-  it('the tray shows the setup state; its click opens (focuses) the one dashboard', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+  it('the tray shows the setup state; its click and a second launch open (focus) the one dashboard', async () => {
+    const { BrowserWindow, Tray, app } = await boot();
     const tray = Tray.instances[0]!;
     expect(tray.tooltip).toContain('Needs setup');
-    tray.emit('click');
-    app.emit('second-instance');
+    tray.click();
+    app.emit('second-instance', (await import('./fakes/electron')).fakeEvent(), [], '/', {});
     expect(BrowserWindow.instances).toHaveLength(1);
-    expect(dashboard().focus).toHaveBeenCalled();
+    expect(BrowserWindow.instances[0]!.focus).toHaveBeenCalled();
   });
 
   it('closing every window keeps the tray app running', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+    const { BrowserWindow, Tray, app } = await boot();
     expect(app.listenerCount('window-all-closed')).toBe(1);
-    dashboard().close();
-    app.emit('window-all-closed');
-    expect(app.quit).not.toHaveBeenCalled();
-    Tray.instances[0]!.emit('click');
+    BrowserWindow.instances[0]!.close();
+    expect(app.exitedWith).toBeNull();
+    expect(Tray.instances[0]!.isDestroyed()).toBe(false);
+    Tray.instances[0]!.click();
     expect(BrowserWindow.instances).toHaveLength(2);
   });
 
   it('wires resume and unlock-screen to the poller (what they trigger: appServices.test.ts › pollOnWake)', async () => {
-    const { BrowserWindow, Tray, app, ipcMain, powerMonitor, protocol, session } = await boot();
-    const dashboard = () => BrowserWindow.instances[0]!;
+    const { powerMonitor } = await boot();
     expect(powerMonitor.listenerCount('resume')).toBe(1);
     expect(powerMonitor.listenerCount('unlock-screen')).toBe(1);
   });
 });
 
+describe('quitting', () => {
+  it('Quit with the consent window open ends the process, even when Strava\'s page vetoes unloading', async () => {
+    const fakes = await boot({ configured: true });
+    const { BrowserWindow, Tray, app } = fakes;
+    fakes.Tray.instances[0]!.click();
+    const connecting = invoke<ActionResult>(fakes, InvokeChannels.connect, 'window');
+    await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(2));
+    const consent = BrowserWindow.instances[1]!;
+    // A half-typed sign-in form: Strava's beforeunload refuses to let the page go.
+    consent.webContents.vetoesUnload = true;
+    app.quit();
+    expect(consent.isDestroyed()).toBe(true);
+    expect(app.exitedWith).toBe(0);
+    expect(Tray.instances[0]!.isDestroyed()).toBe(true);
+    expect(fakes.app.hasSingleInstanceLock()).toBe(false);
+    await expect(connecting).resolves.toMatchObject({ ok: false });
+  });
+
+  it('a quit a window vetoes leaves the app whole: tray, polling and HTTP still running', async () => {
+    const { BrowserWindow, Tray, app, powerMonitor } = await boot();
+    BrowserWindow.instances[0]!.webContents.vetoesUnload = true;
+    app.quit();
+    expect(app.exitedWith).toBeNull();
+    expect(Tray.instances[0]!.isDestroyed()).toBe(false);
+    expect(powerMonitor.listenerCount('resume')).toBe(1);
+    // Asked again once the page lets go, it quits and only then tears down.
+    BrowserWindow.instances[0]!.webContents.vetoesUnload = false;
+    app.quit();
+    expect(app.exitedWith).toBe(0);
+    expect(Tray.instances[0]!.isDestroyed()).toBe(true);
+  });
+});
+
+describe('single instance, per settings folder', () => {
+  it('a Pacebar with its own settings folder runs beside another; the same folder twice opens the first one\'s dashboard', async () => {
+    const first = await boot({ configured: true });
+    const firstDir = launched[0]!.dir;
+    expect(first.app.getPath('userData')).toBe(firstDir);
+    const second = await boot({ configured: true });
+    expect(second.app.hasSingleInstanceLock()).toBe(true);
+    expect(second.app.exitedWith).toBeNull();
+    expect(first.app.hasSingleInstanceLock()).toBe(true);
+
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const third = await launch({ dir: firstDir });
+      expect(third.app.hasSingleInstanceLock()).toBe(false);
+      expect(third.app.exitedWith).toBe(0);
+      expect(third.Tray.instances).toHaveLength(0);
+      expect(log).toHaveBeenCalledWith(expect.stringContaining(`Pacebar is already running with the settings folder ${firstDir}`));
+      // The first one hears of it and opens its dashboard.
+      await vi.waitFor(() => expect(first.BrowserWindow.alive()).toHaveLength(1));
+      expect(second.BrowserWindow.alive()).toHaveLength(0);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('the demo without a folder of its own never shares the installed app\'s', async () => {
+    const { instanceEnvironment } = await import('../../main/system/instanceFolder');
+    expect(instanceEnvironment({ PACEBAR_DEMO: '1' }, '/home/u/.config').PACEBAR_CONFIG_DIR).toBe('/home/u/.config/Pacebar Demo');
+    expect(instanceEnvironment({ PACEBAR_DEMO: '1', PACEBAR_CONFIG_DIR: '/tmp/d' }, '/x').PACEBAR_CONFIG_DIR).toBe('/tmp/d');
+    expect(instanceEnvironment({}, '/x').PACEBAR_CONFIG_DIR).toBeUndefined();
+  });
+});
+
+describe('a desktop without a visible tray icon (stock GNOME)', () => {
+  it('a configured Pacebar opens its dashboard at launch and says why; with a tray host it stays in the tray', async () => {
+    const hidden = await boot({ configured: true, trayHost: 'absent' });
+    await vi.waitFor(() => expect(hidden.BrowserWindow.alive()).toHaveLength(1));
+    const state = await invoke<DashboardState>(hidden, InvokeChannels.getState);
+    expect(state.connection.kind).toBe('not_connected');
+    expect(state.desktop.trayIconHidden).toBe(true);
+
+    const shown = await boot({ configured: true, trayHost: 'present' });
+    expect(shown.BrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('launch at login on Linux (XDG autostart)', () => {
+  it('the setting is offered; ticking it writes the autostart entry, unticking removes it', async () => {
+    const xdg = tempDir('pacebar-xdg-');
+    const fakes = await boot({ xdgConfigHome: xdg });
+    const entry = join(xdg, 'autostart', 'pacebar.desktop');
+    expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).desktop.launchAtLoginAvailable).toBe(true);
+    expect(await invoke(fakes, InvokeChannels.updateSettings, { launchAtLogin: true })).toEqual({ ok: true });
+    // Development run: Electron with this checkout.
+    expect(readFileSync(entry, 'utf8')).toContain(`Exec="${process.execPath.replace(/\\/g, '\\\\')}" "/app"`);
+    expect(await invoke(fakes, InvokeChannels.updateSettings, { launchAtLogin: false })).toEqual({ ok: true });
+    expect(existsSync(entry)).toBe(false);
+  });
+
+  it('an entry the person made or removed outside Pacebar is adopted at start, not overwritten', async () => {
+    const xdg = tempDir('pacebar-xdg-');
+    mkdirSync(join(xdg, 'autostart'));
+    const entry = join(xdg, 'autostart', 'pacebar.desktop');
+    const theirs = '[Desktop Entry]\nType=Application\nName=Pacebar\nExec=/opt/Pacebar/pacebar\n';
+    writeFileSync(entry, theirs);
+    const fakes = await boot({ xdgConfigHome: xdg });
+    await vi.waitFor(async () => expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).settings.launchAtLogin).toBe(true));
+    expect(readFileSync(entry, 'utf8')).toBe(theirs);
+  });
+});

@@ -80,6 +80,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       sports: [{ value: 'run', label: 'Run' }, { value: 'ride', label: 'Ride' }, { value: 'swim', label: 'Swim' }],
       refreshIntervalMinutes: [15, 30, 60, 120],
     },
+    desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
   };
 }
 

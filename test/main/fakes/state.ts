@@ -17,6 +17,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
     missingScopes: [],
     settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
     choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
+    desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
     ...overrides,
   };
 }

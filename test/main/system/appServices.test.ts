@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { loginItemSync } from '../../../main/system/loginItem';
+import { linuxLaunchCommand, loginItemBackend, loginItemSync, type LoginItemBackend } from '../../../main/system/loginItem';
 import { pollOnWake } from '../../../main/system/powerEvents';
 import { ReconnectNotifier, RECONNECT_BODY, RECONNECT_TITLE } from '../../../main/system/reconnectNotifier';
 import { demoCredentialsFromEnv, presetDemoCredentials } from '../../../main/system/demoCredentials';
@@ -12,25 +12,78 @@ const withLogin = (launchAtLogin: boolean) => {
 };
 
 describe('login item', () => {
-  it('applies the setting at start and on change, packaged macOS/Windows only', () => {
-    const app = { isPackaged: true, setLoginItemSettings: vi.fn() };
-    const sync = loginItemSync(app as never, 'darwin');
+  /** The OS's login item: what System Settings / Task Manager / the autostart folder say. */
+  function osLoginItem(enabled: boolean) {
+    const os = { enabled, writes: [] as boolean[] };
+    const backend: LoginItemBackend = {
+      read: () => os.enabled,
+      write: (value) => {
+        os.writes.push(value);
+        os.enabled = value;
+      },
+    };
+    return { os, backend };
+  }
+
+  it('at start the OS wins: its state is adopted as the setting, nothing is written', async () => {
+    const { os, backend } = osLoginItem(true);
+    const adopt = vi.fn();
+    const sync = loginItemSync({ backend, adopt });
     sync(baseState({ loading: true }));
-    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
     sync(withLogin(false));
-    sync(withLogin(false));
+    await Promise.resolve();
+    expect(adopt).toHaveBeenCalledWith(true);
+    expect(os.writes).toEqual([]);
+    // The adopted setting comes back: nothing to do.
     sync(withLogin(true));
-    sync(withLogin(true));
-    expect(app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: false }], [{ openAtLogin: true }]]);
+    expect(os.writes).toEqual([]);
   });
 
-  it('never in development or on Linux', () => {
-    const dev = { isPackaged: false, setLoginItemSettings: vi.fn() };
-    loginItemSync(dev as never, 'win32')(withLogin(true));
-    const linux = { isPackaged: true, setLoginItemSettings: vi.fn() };
-    loginItemSync(linux as never, 'linux')(withLogin(true));
-    expect(dev.setLoginItemSettings).not.toHaveBeenCalled();
-    expect(linux.setLoginItemSettings).not.toHaveBeenCalled();
+  it('afterwards only the person\'s change is applied, once', () => {
+    const { os, backend } = osLoginItem(false);
+    const sync = loginItemSync({ backend, adopt: vi.fn() });
+    sync(withLogin(false));
+    sync(withLogin(false));
+    sync(withLogin(true));
+    sync(withLogin(true));
+    sync(withLogin(false));
+    expect(os.writes).toEqual([true, false]);
+  });
+
+  it('a change the OS refuses snaps the setting back to what the OS does, in one line', async () => {
+    const adopt = vi.fn();
+    const log = vi.fn();
+    const backend: LoginItemBackend = {
+      read: () => false,
+      write: () => {
+        throw Object.assign(new Error('EACCES: permission denied, open /home/u/.config/autostart'), { code: 'EACCES' });
+      },
+    };
+    const sync = loginItemSync({ backend, adopt, log });
+    sync(withLogin(false));
+    sync(withLogin(true));
+    await Promise.resolve();
+    expect(adopt).toHaveBeenCalledWith(false);
+    expect(log).toHaveBeenCalledWith('Pacebar: could not change the login item (EACCES)');
+  });
+
+  it('macOS/Windows: Electron\'s login item, packaged only; Linux: XDG autostart; elsewhere none', () => {
+    const app = { isPackaged: true, getAppPath: () => '/app', getLoginItemSettings: vi.fn(() => ({ openAtLogin: true })), setLoginItemSettings: vi.fn() };
+    const mac = loginItemBackend(app as never, 'darwin', {})!;
+    expect(mac.read()).toBe(true);
+    mac.write(false);
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false });
+    expect(loginItemBackend({ ...app, isPackaged: false } as never, 'win32', {})).toBeNull();
+    expect(loginItemBackend(app as never, 'freebsd', {})).toBeNull();
+    expect(loginItemBackend({ ...app, isPackaged: false } as never, 'linux', { XDG_CONFIG_HOME: '/tmp/none' })).not.toBeNull();
+  });
+
+  it('the Linux entry runs the AppImage file, the installed binary, or this checkout', () => {
+    const dev = { isPackaged: false, getAppPath: () => '/src/pacebar' };
+    const packaged = { isPackaged: true, getAppPath: () => '/opt/Pacebar/resources/app.asar' };
+    expect(linuxLaunchCommand(packaged, { APPIMAGE: '/home/u/Apps/Pacebar-0.1.0.AppImage' }, '/tmp/.mount_x/pacebar')).toEqual(['/home/u/Apps/Pacebar-0.1.0.AppImage']);
+    expect(linuxLaunchCommand(packaged, {}, '/opt/Pacebar/pacebar')).toEqual(['/opt/Pacebar/pacebar']);
+    expect(linuxLaunchCommand(dev, {}, '/src/pacebar/node_modules/electron/dist/electron')).toEqual(['/src/pacebar/node_modules/electron/dist/electron', '/src/pacebar']);
   });
 });
 
@@ -53,6 +106,7 @@ describe('reconnect notification', () => {
   function setup(supported = true) {
     const shown: EventEmitter[] = [];
     const openDashboard = vi.fn();
+    const log = vi.fn();
     const notifier = new ReconnectNotifier({
       createNotification: (options) => {
         const n = Object.assign(new EventEmitter(), { options, show: vi.fn() });
@@ -61,8 +115,9 @@ describe('reconnect notification', () => {
       },
       isSupported: () => supported,
       openDashboard,
+      log,
     });
-    return { notifier, shown, openDashboard };
+    return { notifier, shown, openDashboard, log };
   }
 
   it('once per loss, re-armed by a working connection; a click opens the dashboard', () => {
@@ -80,6 +135,31 @@ describe('reconnect notification', () => {
     notifier.stateChanged(connectedState());
     notifier.reconnectNeeded();
     expect(shown).toHaveLength(2);
+  });
+
+  it('a notification the OS refused (unsigned macOS app, Windows without a shortcut) re-arms: the next loss tries again', async () => {
+    vi.resetModules();
+    const fakes = await import('../fakes/electron');
+    fakes.resetFakes();
+    fakes.Notification.failure = 'Notifications are not allowed for this application';
+    const log = vi.fn();
+    const notifier = new ReconnectNotifier({
+      createNotification: (options) => new fakes.Notification(options),
+      isSupported: () => fakes.Notification.isSupported(),
+      openDashboard: vi.fn(),
+      log,
+    });
+    notifier.reconnectNeeded();
+    const first = fakes.Notification.instances[0]!;
+    await new Promise<void>((resolve) => first.once('failed', () => resolve()));
+    expect(log).toHaveBeenCalledWith('Pacebar: the system did not show the notification (Notifications are not allowed for this application)');
+    fakes.Notification.failure = null;
+    notifier.reconnectNeeded();
+    expect(fakes.Notification.instances).toHaveLength(2);
+    await new Promise<void>((resolve) => fakes.Notification.instances[1]!.once('show', () => resolve()));
+    // Shown this time: disarmed until connected again.
+    notifier.reconnectNeeded();
+    expect(fakes.Notification.instances).toHaveLength(2);
   });
 
   it('stays quiet where notifications are unsupported', () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../fakes/electron'));
 
-import { Menu, Tray, nativeImage, resetFakes } from '../fakes/electron';
+import { Menu, Tray, clickItem, nativeImage, resetFakes } from '../fakes/electron';
 import { TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
 import { trayIconFile, trayIconPath } from '../../../main/system/paths';
 import { NOW, baseState, connectedState } from '../fakes/state';
@@ -27,7 +27,7 @@ describe('TrayController', () => {
     const tray = new TrayController({ iconPath: 'C:\\res\\tray\\tray.ico', platform: 'win32', onAction: (a) => actions.push(a), now: () => NOW });
     const image = vi.mocked(nativeImage.createFromPath).mock.results[0]!.value as { setTemplateImage: ReturnType<typeof vi.fn> };
     expect(image.setTemplateImage).not.toHaveBeenCalled();
-    Tray.instances[0]!.emit('click');
+    Tray.instances[0]!.click();
     expect(actions).toEqual(['open']);
     tray.destroy();
   });
@@ -52,7 +52,7 @@ describe('TrayController', () => {
       'Quit Pacebar',
     ]);
     expect(template.find((t) => t.label === 'Marianne Vos')!.click).toBeUndefined();
-    for (const label of ['Open dashboard', 'Refresh now', 'Disconnect', 'Settings…', 'Quit Pacebar']) template.find((t) => t.label === label)!.click!();
+    for (const label of ['Open dashboard', 'Refresh now', 'Disconnect', 'Settings…', 'Quit Pacebar']) clickItem(template.find((t) => t.label === label));
     expect(actions).toEqual(['open', 'refresh', 'disconnect', 'settings', 'quit']);
     tray.update(baseState({ connection: { kind: 'needs_credentials' } }));
     expect(fake.menu!.template.find((t) => t.id === 'refresh')!.enabled).toBe(false);
