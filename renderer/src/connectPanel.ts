@@ -39,9 +39,11 @@ export function connectPanel(signInMethod: SignInMethod, api: PacebarApi): HTMLE
   ];
 }
 
-export function connectingPanel(method: SignInMethod, api: PacebarApi): HTMLElement[] {
+export function connectingPanel(method: SignInMethod, api: PacebarApi, notice?: string): HTMLElement[] {
   const slot = alertSlot();
   return [
+    // Why Pacebar switched to the browser by itself (Google, Apple or Facebook on Strava's page).
+    ...(notice ? [el('p', { class: 'notice', role: 'status', id: 'connect-notice' }, notice)] : []),
     el(
       'div',
       { class: 'waiting', role: 'status' },

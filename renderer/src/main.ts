@@ -54,7 +54,7 @@ export function start(api: PacebarApi): void {
       kind === 'loading' ? ['loading']
       : kind === 'needs_credentials' ? ['setup']
       : kind === 'not_connected' ? ['connect', prefs.signInMethod]
-      : kind === 'connecting' ? ['connecting', connection.kind === 'connecting' ? connection.method : 'window']
+      : kind === 'connecting' ? ['connecting', connection.kind === 'connecting' ? connection.method : 'window', connection.kind === 'connecting' ? (connection.notice ?? '') : '']
       : kind === 'connected' && !data ? ['fetching']
       : ['none'];
     renderKeyed(panel, panelKey, () => {
@@ -62,7 +62,7 @@ export function start(api: PacebarApi): void {
         case 'loading': return loadingPanel();
         case 'setup': return setupForm(prefs.clientId, api);
         case 'connect': return connectPanel(prefs.signInMethod, api);
-        case 'connecting': return connectingPanel(connection.kind === 'connecting' ? connection.method : 'window', api);
+        case 'connecting': return connection.kind === 'connecting' ? connectingPanel(connection.method, api, connection.notice) : connectingPanel('window', api);
         case 'fetching': return [el('p', { class: 'loading', role: 'status' }, 'Connected. Fetching your stats from Strava…')];
         default: return [];
       }

@@ -48,6 +48,8 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
   signIn.addEventListener('change', () => send({ signInMethod: signIn.value === 'browser' ? 'browser' : 'window' }));
   login.addEventListener('change', () => send({ launchAtLogin: login.checked }));
 
+  const loginRow = el('div', { class: 'setting setting-check' }, login, el('label', { for: 'setting-login' }, 'Launch Pacebar at login'));
+
   const disconnect = actionButton('Disconnect from Strava', 'button button-danger', slot, () => api.disconnect());
   const disconnectRow = el(
     'div',
@@ -67,7 +69,7 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
       row('setting-sport', 'Primary sport', sport),
       row('setting-interval', 'Refresh', interval),
       row('setting-signin', 'Sign in to Strava', signIn),
-      el('div', { class: 'setting setting-check' }, login, el('label', { for: 'setting-login' }, 'Launch Pacebar at login')),
+      loginRow,
       slot,
       disconnectRow,
     ),
@@ -85,6 +87,8 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
     interval.value = String(settings.refreshIntervalMinutes);
     signIn.value = settings.signInMethod;
     login.checked = settings.launchAtLogin;
+    // Never a setting that does nothing: hidden where this system has no login item Pacebar can set.
+    loginRow.hidden = !state.desktop.launchAtLoginAvailable;
     const kind = state.connection.kind;
     disconnectRow.hidden = !(kind === 'connected' || kind === 'reconnect_needed');
   }

@@ -6,7 +6,7 @@ import { formatClock, formatMoment } from './format';
 
 export interface BannerSpec {
   /** Stable name, also set as data-banner for tests and styling. */
-  id: 'keychain' | 'reconnect' | 'offline' | 'rate-limited' | 'missing-scopes' | 'error';
+  id: 'keychain' | 'reconnect' | 'offline' | 'rate-limited' | 'missing-scopes' | 'error' | 'no-tray';
   tone: 'info' | 'warning' | 'error';
   title: string;
   body: string[];
@@ -42,6 +42,14 @@ export function bannerSpecs(state: DashboardState, now: number, userAgent: strin
       title: 'Reconnect to Strava',
       body: ['Strava access was revoked or expired. Reconnect to keep your stats updating.'],
       action: { label: 'Connect with Strava', call: 'connect', method: settings.signInMethod, primary: true },
+    });
+  }
+  if (state.desktop.trayIconHidden) {
+    specs.push({
+      id: 'no-tray',
+      tone: 'info',
+      title: 'Pacebar found no tray on this desktop, so it opens this window at start.',
+      body: ['It keeps running when you close it: open Pacebar from your applications to come back. On GNOME, the AppIndicator extension shows its icon.'],
     });
   }
   const signedIn = connection.kind === 'connected' || connection.kind === 'reconnect_needed';

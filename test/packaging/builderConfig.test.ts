@@ -102,9 +102,22 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.target).toBe('dmg');
     expect(config.win?.target).toBe('nsis');
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
-    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux?.target).toEqual(['deb', 'AppImage']);
     expect(config.linux?.category).toBe('Utility');
     expect(config.deb?.depends).toContain('libsecret-1-0');
+  });
+
+  it('Ubuntu 23.10+: the deb keeps the Chromium sandbox on through electron-builder\'s AppArmor profile', () => {
+    // Our config must not replace the postinst that installs it...
+    expect(config.deb?.afterInstall).toBeUndefined();
+    expect(config.linux?.executableArgs ?? []).not.toContain('--no-sandbox');
+    // ...and that postinst (electron-builder 26's template) grants user namespaces to the installed binary.
+    const templates = join(ROOT, 'node_modules/app-builder-lib/templates/linux');
+    const postinst = readFileSync(join(templates, 'after-install.tpl'), 'utf8');
+    expect(postinst).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'");
+    const profile = readFileSync(join(templates, 'apparmor-profile.tpl'), 'utf8');
+    expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}"/);
+    expect(profile).toMatch(/^\s*userns,$/m);
   });
 
   it('ships the tray folder as a resource next to app.asar', () => {

@@ -195,6 +195,15 @@ describe('connecting', () => {
   it('hints at the browser when signing in there', async () => {
     const { page } = await open(f.connectingBrowser);
     expect(await page.locator('#panel').innerText()).toContain('in your browser');
+    expect(await page.locator('#connect-notice').count()).toBe(0);
+  });
+
+  it('says in one sentence why Pacebar switched to the browser by itself', async () => {
+    const notice = 'Signing in with Google does not work in a Pacebar window, so Pacebar continues in your browser.';
+    const d = await open(f.connectingWindow);
+    await d.push(withState(f.connectingBrowser, { connection: { kind: 'connecting', method: 'browser', notice } }));
+    expect(await d.page.getByRole('status').filter({ hasText: notice }).innerText()).toBe(notice);
+    expect(await d.page.locator('#panel').innerText()).toContain('in your browser');
   });
 });
 
@@ -468,6 +477,23 @@ describe('settings', () => {
       { method: 'updateSettings', args: [{ signInMethod: 'browser' }] },
       { method: 'updateSettings', args: [{ launchAtLogin: false }] },
     ]);
+  });
+
+  it('never shows "Launch at login" where the system has no login item Pacebar can set', async () => {
+    const d = await open(withState(f.connected, { desktop: { launchAtLoginAvailable: false, trayIconHidden: false } }));
+    await d.page.getByText('Settings', { exact: true }).click();
+    expect(await d.page.getByLabel('Launch Pacebar at login').isVisible()).toBe(false);
+    await d.push(f.connected);
+    expect(await d.page.getByLabel('Launch Pacebar at login').isVisible()).toBe(true);
+  });
+
+  it('a desktop with no tray (stock GNOME): one banner says how to come back to Pacebar', async () => {
+    const { page } = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }));
+    const banner = page.locator('[data-banner="no-tray"]');
+    expect(await banner.innerText()).toContain('Pacebar found no tray on this desktop');
+    expect(await banner.innerText()).toContain('open Pacebar from your applications');
+    const { page: withTray } = await open(f.notConnected);
+    expect(await withTray.locator('[data-banner="no-tray"]').count()).toBe(0);
   });
 
   it('shows the current settings and offers the refresh presets main sends', async () => {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacebarController } from '../../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../../core/oauth/consentRunner';
-import { ConnectCancelledError } from '../../../core/errors';
+import { BrowserSignInNeededError, ConnectCancelledError } from '../../../core/errors';
 import { PacebarEngine } from '../../../core/engine/engine';
 import { memoryBackend } from '../../support/memory';
 import { memoryStore } from '../../support/memory';
@@ -51,6 +51,33 @@ describe('PacebarController', () => {
     expect((await first).ok).toBe(false);
     expect((await second).ok).toBe(false);
     expect(controller.state().connection.kind).toBe('not_connected');
+  });
+
+  it('Google on Strava\'s page in the window: the sign-in continues in the browser by itself, saying why', async () => {
+    h = await startHarness();
+    // The window attempt ends as the consent window ends it when Strava's page heads for Google.
+    const googleInWindow: ConsentRunner = {
+      async prepare() {
+        return { redirectUri: 'http://127.0.0.1/pacebar/callback', run: async () => Promise.reject(new BrowserSignInNeededError('Google')), dispose() {} };
+      },
+    };
+    const browser = simRunner(h);
+    const prepareBrowser = vi.spyOn(browser, 'prepare');
+    const controller = new PacebarController({ engine: h.engine, consent: { window: googleInWindow, browser } });
+    const seen: unknown[] = [];
+    controller.subscribe((state) => seen.push(state.connection));
+    await controller.init();
+    await expect(controller.connect('window')).resolves.toEqual({ ok: true });
+    expect(prepareBrowser).toHaveBeenCalledTimes(1);
+    expect(seen).toContainEqual({
+      kind: 'connecting',
+      method: 'browser',
+      notice: 'Signing in with Google does not work in a Pacebar window, so Pacebar continues in your browser.',
+    });
+    expect(controller.state().connection).toEqual({ kind: 'connected' });
+    // Next time, straight to the browser.
+    expect(controller.state().settings.signInMethod).toBe('browser');
+    expect(h.sim.count({ path: '/oauth/token' })).toBe(1);
   });
 
   it('disconnecting during a refresh waits for it: no false alarm, no tokens or cache written back', async () => {

@@ -20,10 +20,11 @@ import { existsSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
-type EventMap = Record<string, unknown[]>;
+/** Event name → listener arguments. */
+type EventMap<Events> = { [K in keyof Events]: unknown[] };
 
 /** EventEmitter whose emit/on accept only the events of `Events`, with their payloads. */
-class TypedEmitter<Events extends EventMap> extends EventEmitter {
+class TypedEmitter<Events extends EventMap<Events>> extends EventEmitter {
   override emit<K extends keyof Events & string>(event: K, ...args: Events[K]): boolean {
     return super.emit(event, ...args);
   }
@@ -43,7 +44,7 @@ class TypedEmitter<Events extends EventMap> extends EventEmitter {
  * exactly those arguments: one `target.on(name, listener)` call per event, resolved against
  * Electron's overloads. A misspelt event or a payload Electron does not send fails the typecheck.
  */
-type Conforms<Target, Events extends EventMap> = { [K in keyof Events]: (target: Target, listener: (...args: Events[K]) => void) => unknown };
+type Conforms<Target, Events extends EventMap<Events>> = { [K in keyof Events]: (target: Target, listener: (...args: Events[K]) => void) => unknown };
 
 /** An Electron.Event: preventDefault() sets defaultPrevented. */
 export type FakeEvent<Params extends object = {}> = Electron.Event<Params> & { defaultPrevented: boolean };
@@ -78,7 +79,7 @@ export class FakeFrame {
 type NavigationParams = Electron.WebContentsWillNavigateEventParams;
 type RedirectParams = Electron.WebContentsWillRedirectEventParams;
 
-export interface WebContentsEvents extends EventMap {
+export interface WebContentsEvents {
   'will-navigate': [event: FakeEvent<NavigationParams>, url: string, isInPlace: boolean, isMainFrame: boolean, frameProcessId: number, frameRoutingId: number];
   'will-redirect': [event: FakeEvent<RedirectParams>, url: string, isInPlace: boolean, isMainFrame: boolean, frameProcessId: number, frameRoutingId: number];
   'did-fail-load': [event: FakeEvent, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean, frameProcessId: number, frameRoutingId: number];
@@ -213,7 +214,7 @@ function instanceLocks(): Map<string, LockHolder> {
 
 // ── app ─────────────────────────────────────────────────────────────────────────────────────────
 
-export interface AppEvents extends EventMap {
+export interface AppEvents {
   'before-quit': [event: FakeEvent];
   'will-quit': [event: FakeEvent];
   quit: [event: FakeEvent, exitCode: number];
@@ -351,7 +352,7 @@ export const app = new FakeApp();
 
 // ── windows ─────────────────────────────────────────────────────────────────────────────────────
 
-export interface WindowEvents extends EventMap {
+export interface WindowEvents {
   close: [event: FakeEvent];
   closed: [];
   'ready-to-show': [];
@@ -439,7 +440,7 @@ export const nativeImage = {
 
 // ── menus and the tray ──────────────────────────────────────────────────────────────────────────
 
-export interface MenuEvents extends EventMap {
+export interface MenuEvents {
   'menu-will-show': [event: FakeEvent];
   'menu-will-close': [event: FakeEvent];
 }
@@ -467,7 +468,7 @@ export const Menu = {
   buildFromTemplate: vi.fn((template: FakeMenuItem[]) => new FakeMenu(template)),
 };
 
-export interface TrayEvents extends EventMap {
+export interface TrayEvents {
   click: [event: Electron.KeyboardEvent, bounds: Electron.Rectangle, position: Electron.Point];
   'right-click': [event: Electron.KeyboardEvent, bounds: Electron.Rectangle];
 }
@@ -543,7 +544,7 @@ export const ipcMain = {
 
 // ── notifications ───────────────────────────────────────────────────────────────────────────────
 
-export interface NotificationEvents extends EventMap {
+export interface NotificationEvents {
   show: [event: FakeEvent];
   click: [event: FakeEvent];
   failed: [event: FakeEvent, error: string];

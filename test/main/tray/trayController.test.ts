@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../fakes/electron'));
 
-import { Menu, Tray, clickItem, nativeImage, resetFakes } from '../fakes/electron';
+import { Menu, Tray, clickItem, host, nativeImage, resetFakes } from '../fakes/electron';
 import { TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
 import { trayIconFile, trayIconPath } from '../../../main/system/paths';
 import { NOW, baseState, connectedState } from '../fakes/state';
@@ -76,6 +76,47 @@ describe('TrayController', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('rebuilds the menu only when an item changed (the tooltip alone is set in place)', () => {
+    vi.useFakeTimers();
+    try {
+      const tray = new TrayController({ iconPath: 'tray.png', platform: 'darwin', onAction: () => {}, now: () => NOW, tickMs: 60_000 });
+      tray.update(connectedState());
+      const builds = vi.mocked(Menu.buildFromTemplate).mock.calls.length;
+      // Same minute, same labels: the 60-s tick and a repeated state change nothing.
+      vi.advanceTimersByTime(60_000);
+      tray.update(connectedState());
+      expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds);
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds + 1);
+      tray.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('macOS: never replaces the menu while it is open; the change lands once it closes, and the click still counts', async () => {
+    host.platform = 'darwin';
+    const actions: TrayAction[] = [];
+    const tray = new TrayController({ iconPath: 'tray.png', platform: 'darwin', onAction: (a) => actions.push(a), now: () => NOW });
+    tray.update(connectedState());
+    const fake = Tray.instances[0]!;
+    fake.showMenu();
+    const open = fake.menu!;
+    // A poll finishes while the person reads the menu.
+    tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+    expect(fake.menusClosedUnderPointer).toBe(0);
+    expect(fake.menu).toBe(open);
+    expect(fake.tooltip).toContain('Refreshing…');
+    // The person chooses an item: the menu closes, then its click arrives.
+    fake.closeMenu();
+    clickItem(open.template.find((item) => item.id === 'open'));
+    expect(actions).toEqual(['open']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.menu).not.toBe(open);
+    expect(fake.menu!.template.map((item) => item.label)).toContain('Refreshing…');
+    tray.destroy();
   });
 
   it('menuTemplate maps separators', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../fakes/electron'));
 
-import { BrowserWindow, FakeSession, resetFakes, session, shell, app } from '../fakes/electron';
+import { BrowserWindow, FakeSession, host, resetFakes, session, shell, app } from '../fakes/electron';
 import {
   CONSENT_PARTITION,
   REDIRECT_URL_PATTERN,
@@ -11,7 +11,7 @@ import {
   consentWindowRunner,
 } from '../../../main/windows/consentWindow';
 import { installWebContentsGuards } from '../../../main/security/webContentsGuards';
-import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
+import { BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
 import type { PreparedConsent, RedirectCheck } from '../../../core/oauth/consentRunner';
 import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 
@@ -165,7 +165,6 @@ describe('consent window', () => {
     const { result, contents, win, prepared } = await begin();
     expect(contents.navigate('https://evil.example/phish')).toBe(true);
     expect(contents.navigate('http://www.strava.com/login')).toBe(true);
-    expect(contents.navigate('https://accounts.google.com/o/oauth2')).toBe(true);
     expect(contents.redirect('https://evil.example/')).toBe(true);
     expect(contents.navigate('https://www.strava.com/login')).toBe(false);
     expect(contents.redirect('https://www.strava.com/oauth/authorize?x=1')).toBe(false);
@@ -185,6 +184,48 @@ describe('consent window', () => {
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
     prepared.dispose();
     await result.catch(() => {});
+  });
+
+  it('Strava\'s "Sign in with Google" ends the attempt with BrowserSignInNeededError instead of a dead button', async () => {
+    const { result, contents, win } = await begin();
+    expect(contents.navigate('https://accounts.google.com/o/oauth2/v2/auth?client_id=strava')).toBe(true);
+    await expect(result).rejects.toEqual(new BrowserSignInNeededError('Google'));
+    await expect(result).rejects.toThrow('Signing in with Google does not work in a Pacebar window, so Pacebar continues in your browser.');
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+  });
+
+  it('Apple through Strava\'s redirect, Facebook as a popup: the same, and the popup is not sent to the browser as a link', async () => {
+    const apple = await begin();
+    expect(apple.contents.redirect('https://appleid.apple.com/auth/authorize?client_id=com.strava')).toBe(true);
+    await expect(apple.result).rejects.toMatchObject({ code: 'browser_sign_in_needed', provider: 'Apple' });
+    const facebook = await begin();
+    expect(facebook.contents.openWindow('https://www.facebook.com/v19.0/dialog/oauth?client_id=1')).toEqual({ action: 'deny' });
+    await expect(facebook.result).rejects.toMatchObject({ provider: 'Facebook' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('is not owned by the dashboard: closing the dashboard on Windows keeps the sign-in going', async () => {
+    host.platform = 'win32';
+    const dashboard = new BrowserWindow({ title: 'Pacebar' });
+    const { result, win, contents, prepared } = await begin();
+    expect(win.options.parent).toBeUndefined();
+    let settled = false;
+    void result.then(() => (settled = true), () => (settled = true));
+    dashboard.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(win.isDestroyed()).toBe(false);
+    expect(settled).toBe(false);
+    contents.redirect(redirect('state=S1&code=kept&scope=read'));
+    await expect(result).resolves.toMatchObject({ code: 'kept' });
+    prepared.dispose();
+  });
+
+  it('(the fake) Windows destroys an owned window with its owner', () => {
+    host.platform = 'win32';
+    const owner = new BrowserWindow({});
+    const owned = new BrowserWindow({ parent: owner as unknown as Electron.BrowserWindow });
+    owner.close();
+    expect(owned.isDestroyed()).toBe(true);
   });
 
   it('refuses an authorize URL off Strava\'s origin without opening a window', async () => {
