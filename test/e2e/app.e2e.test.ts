@@ -160,10 +160,14 @@ describe('Pacebar under Electron', () => {
     const consent = await openConsent(target, page);
     // A person typing on Strava's page gives it the activation that makes beforeunload count.
     await consent.locator('body').click();
-    await consent.evaluate(() => window.addEventListener('beforeunload', (event) => {
-      event.preventDefault();
-      event.returnValue = '';
-    }));
+    // Runs in the page (tsconfig has no DOM lib for tests, hence the local types).
+    await consent.evaluate(() => {
+      const page = globalThis as unknown as { addEventListener(type: string, listener: (event: { preventDefault(): void; returnValue: string }) => void): void };
+      page.addEventListener('beforeunload', (event) => {
+        event.preventDefault();
+        event.returnValue = '';
+      });
+    });
     const code = exited(target);
     // What the tray's "Quit Pacebar" does.
     await target.evaluate(({ app: electronApp }) => electronApp.quit()).catch(() => {});
