@@ -245,6 +245,24 @@ describe('quitting', () => {
   });
 });
 
+describe('signing in on Windows', () => {
+  it('closing the dashboard keeps the consent window and its sign-in (no owned window)', async () => {
+    const fakes = await boot({ configured: true });
+    fakes.host.platform = 'win32';
+    fakes.Tray.instances[0]!.click();
+    const connecting = invoke<ActionResult>(fakes, InvokeChannels.connect, 'window');
+    await vi.waitFor(() => expect(fakes.BrowserWindow.instances).toHaveLength(2));
+    const [dashboard, consent] = fakes.BrowserWindow.instances as [Fakes.BrowserWindow, Fakes.BrowserWindow];
+    dashboard.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(consent.isDestroyed()).toBe(false);
+    // Still signing in: the tray says so (the dashboard that asked is gone).
+    expect(fakes.Tray.instances[0]!.tooltip).toContain('Connecting to Strava');
+    consent.close();
+    await expect(connecting).resolves.toMatchObject({ ok: false });
+  });
+});
+
 describe('single instance, per settings folder', () => {
   it('a Pacebar with its own settings folder runs beside another; the same folder twice opens the first one\'s dashboard', async () => {
     const first = await boot({ configured: true });
