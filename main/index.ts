@@ -2,7 +2,7 @@
 // core/ (shared with the CLI); this file only wires Electron to it. Before 'ready': privileges,
 // guards, single instance and lifecycle; onReady is a list of small setupX() calls, each one concern
 // (electron/fiddle's src/main/main.ts style).
-import { app, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
+import { app, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import type { DashboardState } from '../core/domain';
 import { PacebarController } from '../core/controller/pacebarController';
 import { RefreshScheduler } from '../core/controller/refreshScheduler';
@@ -11,6 +11,7 @@ import type { PacebarEngine } from '../core/engine/engine';
 import { describeError } from '../core/errors';
 import { browserConsentRunner } from '../core/oauth/browserConsent';
 import { openElectronStores } from './adapters/electronStores';
+import { netFetchTransport } from './adapters/netFetchTransport';
 import { pushState, registerIpc } from './ipc/registerIpc';
 import { APP_SCHEME } from './protocol/appOrigin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/appProtocol';
@@ -101,7 +102,8 @@ function setupProtocol(): void {
 /** The engine, as the CLI builds it; null (after a one-line dialog) when it cannot start. */
 async function setupEngine(env: NodeJS.ProcessEnv): Promise<PacebarEngine | null> {
   try {
-    return await createEngine({ env, openStores: openElectronStores });
+    // Chromium's network stack: the system's proxy, PAC file and certificates, as the consent window.
+    return await createEngine({ env, openStores: openElectronStores, transport: () => netFetchTransport((url, init) => net.fetch(url, init)) });
   } catch (error) {
     showStartupError(describeError(error));
     app.exit(1);

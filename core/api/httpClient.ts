@@ -1,6 +1,6 @@
-// HTTP to Strava on undici: timeouts, bounded retries of idempotent GETs (undici's RetryAgent),
-// rate-limit headers fed to the budget, and every failure turned into a typed error.
-import type { Dispatcher } from 'undici';
+// HTTP to Strava over a transport (transport.ts): timeouts, bounded retries of idempotent GETs,
+// the body limit, rate-limit headers fed to the budget, and every failure turned into a typed
+// error, the same whichever transport sends the bytes.
 import {
   BadResponseError,
   ForbiddenError,
@@ -15,6 +15,8 @@ import {
 } from '../errors';
 import { stravaFaultSchema, type StravaFault } from '../strava/models';
 import { parseRateHeaders, type RateBudget } from './rateBudget';
+import type { HttpTransport } from './transport';
+import { undiciTransport } from './undiciTransport';
 
 export interface HttpTimeouts {
   connectMs: number;
@@ -106,47 +108,66 @@ export function errorForStatus(status: number, body: unknown): PacebarError {
   return new BadResponseError(`HTTP ${status}`);
 }
 
-interface Transport {
-  request: typeof import('undici').request;
-  /** Plain agent with timeouts: OAuth POSTs. */
-  plain: Dispatcher;
-  /** The same agent behind RetryAgent: idempotent API GETs. */
-  retrying: Dispatcher;
+/** GET is retried on these statuses and transport failures, never on a timeout or a 429. */
+const RETRY_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+const RETRY_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ENETDOWN', 'ENETUNREACH', 'EHOSTDOWN', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET',
+]);
+
+/** Backoff before retry `attempt` (1-based): Retry-After when the server sends one, capped; else exponential. */
+export function retryDelayMs(retry: HttpRetry, attempt: number, retryAfter: string | string[] | undefined): number {
+  const seconds = typeof retryAfter === 'string' ? Number(retryAfter) : Number.NaN;
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, retry.maxTimeoutMs);
+  return Math.min(retry.minTimeoutMs * 2 ** (attempt - 1), retry.maxTimeoutMs);
 }
 
-/**
- * undici is loaded on the first request, not at start-up: `pacebar status --offline` and a tray
- * showing its cache never pay for it.
- */
-async function createTransport(timeouts: HttpTimeouts, retry: HttpRetry): Promise<Transport> {
-  const { Agent, RetryAgent, request } = await import('undici');
-  const plain = new Agent({
-    connect: { timeout: timeouts.connectMs },
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.bodyMs,
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
-  // Only GETs are retried, only on transport errors and 5xx, a bounded number of times.
-  // 429 is never retried: the budget decides when the next request may go.
-  const retrying = new RetryAgent(plain, {
-    maxRetries: retry.maxRetries,
-    minTimeout: retry.minTimeoutMs,
-    maxTimeout: retry.maxTimeoutMs,
-    timeoutFactor: 2,
-    methods: ['GET'],
-    statusCodes: [500, 502, 503, 504],
-    errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ENETDOWN', 'ENETUNREACH', 'EHOSTDOWN', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET'],
-    throwOnError: false,
-  });
-  return { request, plain, retrying };
+}
+
+class TimedOut extends Error {
+  readonly code = 'UND_ERR_HEADERS_TIMEOUT';
+}
+
+/** Typed errors from a dropped or refused connection, which a GET may retry. */
+const retryable = new WeakSet<PacebarError>();
+
+interface Exchange {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** Makes the transport on the first request (undici by default; Electron's net.fetch in the app). */
+export type TransportFactory = (timeouts: HttpTimeouts) => HttpTransport;
+
+export interface StravaHttpOptions extends HttpClientOptions {
+  transport?: TransportFactory;
 }
 
 export class StravaHttp {
-  private transport: Promise<Transport> | null = null;
+  private transport: HttpTransport | null = null;
+  private readonly timeouts: HttpTimeouts;
+  private readonly retry: HttpRetry;
 
-  constructor(private readonly options: HttpClientOptions) {}
+  constructor(private readonly options: StravaHttpOptions) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
 
-  private connection(): Promise<Transport> {
-    this.transport ??= createTransport({ ...DEFAULT_TIMEOUTS, ...this.options.timeouts }, { ...DEFAULT_RETRY, ...this.options.retry });
+  private connection(): HttpTransport {
+    const make: TransportFactory = this.options.transport ?? ((timeouts) => undiciTransport({ env: process.env, connectTimeoutMs: timeouts.connectMs }));
+    this.transport ??= make(this.timeouts);
     return this.transport;
   }
 
@@ -156,7 +177,7 @@ export class StravaHttp {
     if (blockedUntil !== null) throw new RateLimitedError(blockedUntil);
     const release = this.options.budget.reserve();
     try {
-      const response = await this.send('retrying', url, {
+      const response = await this.sendWithRetries(url, {
         method: 'GET',
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
         signal,
@@ -179,7 +200,7 @@ export class StravaHttp {
 
   /** POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates. */
   async postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
-    const response = await this.send('plain', url, {
+    const response = await this.send(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams(form).toString(),
@@ -189,40 +210,75 @@ export class StravaHttp {
   }
 
   async close(): Promise<void> {
-    if (this.transport) await (await this.transport).retrying.close();
+    await this.transport?.close();
   }
 
-  private async send(
-    via: 'plain' | 'retrying',
-    url: string,
-    init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; signal?: AbortSignal | undefined },
-  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
-    try {
-      const transport = await this.connection();
-      const response = await transport.request(url, {
-        dispatcher: transport[via],
-        method: init.method,
-        headers: { 'user-agent': 'Pacebar', ...init.headers },
-        body: init.body,
-        signal: init.signal,
-      });
-      // Bounded whether or not the server sends a Content-Length (chunked bodies too).
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_BODY_BYTES) {
-          response.body.destroy();
-          throw new BadResponseError('response too large');
-        }
-        chunks.push(chunk as Buffer);
+  /** A GET, retried a bounded number of times on 5xx and dropped connections, with backoff. */
+  private async sendWithRetries(url: string, init: RequestInit): Promise<Exchange> {
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt > this.retry.maxRetries;
+      try {
+        const response = await this.send(url, init);
+        if (last || !RETRY_STATUSES.has(response.status)) return response;
+        await sleep(retryDelayMs(this.retry, attempt, response.headers['retry-after']), init.signal);
+      } catch (error) {
+        if (last || !(error instanceof PacebarError) || !retryable.has(error)) throw error;
+        await sleep(retryDelayMs(this.retry, attempt, undefined), init.signal).catch(() => {
+          throw error;
+        });
       }
-      const text = Buffer.concat(chunks).toString('utf8');
-      return { status: response.statusCode, headers: response.headers, text };
-    } catch (error) {
-      throw transportError(error);
     }
   }
+
+  /**
+   * One exchange through the transport, with the engine's limits: headers within headersMs, no
+   * body chunk more than bodyMs after the last, at most MAX_BODY_BYTES.
+   */
+  private async send(url: string, init: RequestInit): Promise<Exchange> {
+    const timeout = new AbortController();
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    let timer = setTimeout(() => timeout.abort(new TimedOut()), this.timeouts.headersMs);
+    try {
+      const response = await this.connection().send({ url, method: init.method, headers: { 'user-agent': 'Pacebar', ...init.headers }, body: init.body, signal });
+      // Bounded whether or not the server sends a Content-Length (chunked bodies too).
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      const rearm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timeout.abort(new TimedOut());
+          response.cancel();
+        }, this.timeouts.bodyMs);
+      };
+      rearm();
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > MAX_BODY_BYTES) {
+          response.cancel();
+          throw new BadResponseError('response too large');
+        }
+        chunks.push(chunk);
+        rearm();
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      if (timeout.signal.aborted) throw new TimeoutError();
+      const typed = transportError(error);
+      const code = (error as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && RETRY_CODES.has(code)) retryable.add(typed);
+      throw typed;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+interface RequestInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal | undefined;
 }
 
 function safeJson(text: string): unknown {

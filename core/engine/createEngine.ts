@@ -1,6 +1,8 @@
 // Builds the engine from the environment, the same way for the desktop app and the `pacebar`
 // command: Strava's address, the settings folder, the keychain, and one error for each that fails.
 // Only how settings and cache are stored differs (electron-store in the app, conf in the CLI).
+import type { TransportFactory } from '../api/httpClient';
+import { undiciTransport } from '../api/undiciTransport';
 import { ConfigFolderError, InvalidInputError } from '../errors';
 import { keytarBackend, type SecretBackend } from '../keychain/secretBackend';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../keychain/tokenVault';
@@ -20,6 +22,8 @@ export interface EngineEnvironment {
   openStores: (folder: string) => EngineStores | Promise<EngineStores>;
   /** The OS keychain (keytar) unless a test passes another. */
   secrets?: SecretBackend;
+  /** What sends the engine's HTTP: Electron's net.fetch in the app; by default undici with env's proxy settings. */
+  transport?: TransportFactory;
   /** Test and benchmark knobs (clock, timeouts). */
   overrides?: Partial<Pick<EngineOptions, 'clock' | 'utcOffsetMinutes' | 'http'>>;
 }
@@ -58,6 +62,8 @@ export async function createEngine(environment: EngineEnvironment): Promise<Pace
     keychainService: keychainServiceFrom(env),
     settingsStore: opened.settings,
     cacheStore: opened.cache,
+    // The CLI honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment it was given.
+    transport: environment.transport ?? ((timeouts) => undiciTransport({ env, connectTimeoutMs: timeouts.connectMs })),
     ...environment.overrides,
   });
 }

@@ -4,7 +4,7 @@
 import { CredentialsStore } from '../account/credentials';
 import { ConnectCancelledError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from '../errors';
 import { systemClock, type Clock } from '../clock';
-import { StravaHttp, type HttpRetry, type HttpTimeouts } from '../api/httpClient';
+import { StravaHttp, type HttpRetry, type HttpTimeouts, type TransportFactory } from '../api/httpClient';
 import { RateBudget } from '../api/rateBudget';
 import { StravaApi } from '../api/stravaApi';
 import { TokenVault, DEFAULT_KEYCHAIN_SERVICE } from '../keychain/tokenVault';
@@ -35,6 +35,8 @@ export interface EngineOptions {
   clock?: Clock;
   utcOffsetMinutes?: (now: number) => number;
   http?: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<HttpRetry> };
+  /** What sends the bytes: undici by default, Electron's net.fetch in the app. */
+  transport?: TransportFactory;
   scopes?: readonly string[];
 }
 
@@ -75,7 +77,7 @@ export class PacebarEngine {
     this.credentials = new CredentialsStore(this.settings, this.vault);
     // Persisted with each sync's single cache write (see SyncService), not on every response.
     this.budget = new RateBudget(this.clock, this.cache.readRateBudget());
-    this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http });
+    this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http, ...(options.transport ? { transport: options.transport } : {}) });
     this.tokenClient = new TokenClient(this.http, this.endpoints);
   }
 

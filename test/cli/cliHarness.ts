@@ -34,7 +34,7 @@ export const transcript: string[] = [];
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(PACEBAR_|STRAVA_|FAKE_BROWSER_)/.test(key) || key === 'BROWSER') continue;
+    if (/^(PACEBAR_|STRAVA_|FAKE_BROWSER_)/.test(key) || key === 'BROWSER' || /^(https?|no|all)_proxy$/i.test(key)) continue;
     env[key] = value;
   }
   for (const [key, value] of Object.entries(extra)) {

@@ -578,6 +578,9 @@ export class Notification extends TypedEmitter<NotificationEvents> {
   }
 }
 
+/** Chromium's network stack; in the fakes, Node's fetch (the same WHATWG Request/Response). */
+export const net = { fetch: vi.fn((input: string, init?: RequestInit) => globalThis.fetch(input, init)) };
+
 export const powerMonitor = new EventEmitter();
 
 export const dialog = {
@@ -597,4 +600,4 @@ export function resetFakes() {
   sessions.clear();
 }
 
-export default { app, BrowserWindow, session, nativeTheme, shell, nativeImage, Menu, Tray, protocol, ipcMain, Notification, powerMonitor, dialog, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, session, nativeTheme, shell, nativeImage, Menu, Tray, protocol, ipcMain, net, Notification, powerMonitor, dialog, contextBridge, ipcRenderer };
