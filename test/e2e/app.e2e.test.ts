@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../../sim/index';
+import { startForwardProxy } from '../support/forwardProxy';
 
 let sim: StravaSim;
 let app: ElectronApplication;
@@ -150,6 +151,30 @@ describe('Pacebar under Electron', () => {
     await page.getByLabel('Launch Pacebar at login').uncheck();
     await expect.poll(() => existsSync(entry)).toBe(false);
     await target.close();
+  });
+
+  it('behind a proxy: the consent page and the engine\'s own requests (net.fetch) both go through it', async () => {
+    // strava.invalid resolves nowhere: only the proxy, which maps it to the simulator, reaches it.
+    const proxy = await startForwardProxy({ 'strava.invalid': '127.0.0.1' });
+    try {
+      const behindProxy = `http://strava.invalid:${new URL(sim.baseUrl).port}`;
+      // --proxy-bypass-list=<-loopback>: Chromium would otherwise never proxy 127.0.0.1.
+      const target = await launch(folder('pacebar-e2e-proxy-'), { STRAVA_BASE_URL: behindProxy }, [`--proxy-server=${proxy.url}`, '--proxy-bypass-list=<-loopback>']);
+      others.push(target);
+      const page = await openDashboard(target);
+      const consent = await openConsent(target, page);
+      const closed = consent.waitForEvent('close');
+      await consent.locator('#authorize').click({ noWaitAfter: true }).catch((error: unknown) => {
+        if (!consent.isClosed()) throw error;
+      });
+      await closed;
+      await page.locator('#app[data-connection="connected"]').waitFor({ timeout: 30_000 });
+      expect(proxy.seen.some((line) => /^POST http:\/\/strava\.invalid:\d+\/oauth\/token/.test(line))).toBe(true);
+      expect(proxy.seen.some((line) => /^GET http:\/\/strava\.invalid:\d+\/api\/v3\//.test(line))).toBe(true);
+      await target.close();
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('Quit with the consent window open, its page vetoing unload, ends the process (no zombie)', async () => {
