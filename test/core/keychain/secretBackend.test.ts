@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeychainUnavailableError } from '../../../core/errors';
 import { guardBackend, keychainReason, memoryBackend, type SecretBackend } from '../../../core/keychain/secretBackend';
+import { propertyTest, runs } from '../../support/properties';
 
 const FIXED_REASONS = [
   'the keyring is locked',
@@ -55,11 +56,12 @@ describe('keychainReason', () => {
     expect(keychainReason({ weird: true })).toBe('the keychain reported an error');
   });
 
-  it('always answers one of the fixed reasons, whatever the message', () => {
+  it('always answers one of the fixed reasons, whatever the message', propertyTest, () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('locked', 'D-Bus', 'secrets', 'denied', 'keytar.node')), (message) => {
         expect(FIXED_REASONS).toContain(keychainReason(new Error(message)));
       }),
+      runs(1_000),
     );
   });
 });
@@ -103,7 +105,7 @@ describe('guardBackend', () => {
     expect(error.message).not.toContain('failed to store');
   });
 
-  it('the reason is always one of the fixed strings for arbitrary thrown messages', async () => {
+  it('the reason is always one of the fixed strings for arbitrary thrown messages', propertyTest, async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }), async (message) => {
         const marker = `ZZ${message}ZZ`;
@@ -111,7 +113,7 @@ describe('guardBackend', () => {
         expect(FIXED_REASONS).toContain(error.reason);
         expect(error.message).not.toContain(marker);
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
