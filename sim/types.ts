@@ -58,6 +58,12 @@ export interface StravaSim {
   requests: RecordedRequest[];
   clearRequests(): void;
   count(filter?: { method?: string; path?: string | RegExp }): number;
+  /**
+   * Resolves with the next matching request once the sim has acted on it: answered it, or held its
+   * answer back (delay, hang) or dropped it. Ask before the request is sent; lets a test wait for the
+   * request itself instead of for time to pass.
+   */
+  handled(filter?: { method?: string; path?: string | RegExp }): Promise<RecordedRequest>;
   inject(rule: FaultRule): void;
   clearFaults(): void;
   consent(authorizeUrl: string, choice?: { deny?: boolean; uncheck?: string[] }): Promise<string>;
