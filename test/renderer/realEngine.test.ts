@@ -72,7 +72,7 @@ async function open(h: Harness, controller: PacebarController): Promise<Rig> {
 }
 
 async function startRig(): Promise<Rig> {
-  const h = await startHarness({ timeoutMs: 800 });
+  const h = await startHarness();
   const controller = new PacebarController({ engine: h.engine, consent: { window: simConsent(h), browser: simConsent(h) } });
   return open(h, controller);
 }

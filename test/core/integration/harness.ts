@@ -9,6 +9,8 @@ import { openCacheStore, openSettingsStore } from '../../../core/store/confStore
 import { stravaEndpoints } from '../../../core/strava/endpoints';
 
 export const REDIRECT_URI = 'http://127.0.0.1:8999/callback';
+/** Headers and body timeout: roomy for a busy machine; a hung server is timed out with advanceUndiciClock(). */
+export const HARNESS_TIMEOUT_MS = 5000;
 
 export interface Harness {
   sim: StravaSim;
@@ -24,8 +26,6 @@ export interface Harness {
 export interface HarnessOptions {
   secrets?: SecretBackend;
   sim?: SimOptions;
-  /** Headers/body timeout; fault tests use a short one so a hung server fails fast. */
-  timeoutMs?: number;
   /** Our clock minus Strava's (clock-skew tests). */
   clockOffsetMs?: number;
 }
@@ -45,8 +45,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock: () => sim.clock.now() + (options.clockOffsetMs ?? 0),
       utcOffsetMinutes: () => 60,
       http: {
-        timeouts: { connectMs: 2000, headersMs: options.timeoutMs ?? 5000, bodyMs: options.timeoutMs ?? 5000 },
-        retry: { maxRetries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
+        timeouts: { connectMs: 2000, headersMs: HARNESS_TIMEOUT_MS, bodyMs: HARNESS_TIMEOUT_MS },
+        // Retries as many as in the app, without the back-off: no test waits for it.
+        retry: { maxRetries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 },
       },
     });
   const engine = make();
