@@ -1,5 +1,6 @@
 // What a command runs with: the engine built from the environment (same folder, keychain service
 // and Strava as the app), and the process's streams.
+import { DEFAULT_RETRY } from '../core/api/httpClient';
 import { PacebarEngine } from '../core/engine/engine';
 import { keytarBackend } from '../core/keychain/secretBackend';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../core/keychain/tokenVault';
@@ -41,6 +42,17 @@ function endpoints(env: NodeJS.ProcessEnv): StravaEndpoints {
   }
 }
 
+/**
+ * PACEBAR_RETRY_DELAY_MS (like PACEBAR_LOGIN_TIMEOUT_MS, for tests) shortens the first back-off
+ * before a failed GET is retried; later ones double from it. It can only shorten: unset, malformed
+ * or longer than the default, the default applies.
+ */
+export function retryDelayMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.PACEBAR_RETRY_DELAY_MS?.trim();
+  if (!raw || !/^\d{1,10}$/.test(raw)) return DEFAULT_RETRY.minTimeoutMs;
+  return Math.min(Number(raw), DEFAULT_RETRY.minTimeoutMs);
+}
+
 export function keychainService(env: NodeJS.ProcessEnv): string {
   return env.PACEBAR_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 }
@@ -65,6 +77,7 @@ export async function createEngine(env: NodeJS.ProcessEnv, readOnly = false): Pr
     keychainService: keychainService(env),
     settingsStore: stores.settings,
     cacheStore: stores.cache,
+    http: { retry: { minTimeoutMs: retryDelayMs(env) } },
   });
 }
 
