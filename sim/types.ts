@@ -32,6 +32,8 @@ export interface RecordedRequest {
 export type FaultAction =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
+  /** Answers normally once `until` settles: a test decides when, without waiting for time to pass. */
+  | { kind: 'hold'; until: PromiseLike<unknown> }
   | { kind: 'hang' }
   | { kind: 'malformed-json' }
   | { kind: 'truncated-json' }

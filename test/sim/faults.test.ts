@@ -78,6 +78,21 @@ describe('fault injection', () => {
     }
   });
 
+  it('hold: answers normally once the given promise settles, not before', async () => {
+    const { sim, access_token } = await setup();
+    let release!: () => void;
+    sim.inject({ path: '/api/v3/athlete', action: { kind: 'hold', until: new Promise<void>((resolve) => (release = resolve)) } });
+    const held = sim.handled({ path: '/api/v3/athlete' });
+    const response = get(sim, '/api/v3/athlete', access_token);
+    const record = await held;
+    expect(record.status).toBe(0);
+    release();
+    const res = await response;
+    expect(record.status).toBe(200);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(sim.athleteId);
+  });
+
   it('hang: never answers, and close() still finishes', async () => {
     const { sim, auth } = await setup();
     sim.inject({ path: '/api/v3/athlete', action: { kind: 'hang' } });
