@@ -140,6 +140,14 @@ export const app = new FakeApp();
 
 export class BrowserWindow extends EventEmitter {
   static instances: BrowserWindow[] = [];
+  private static waiting: ((win: BrowserWindow) => void)[] = [];
+  /** Resolves with the next window created (waiting for the code under test, not polling for it). */
+  static next(): Promise<BrowserWindow> {
+    return new Promise((resolve) => BrowserWindow.waiting.push(resolve));
+  }
+  static resetWaiting() {
+    BrowserWindow.waiting = [];
+  }
   readonly webContents = new FakeWebContents();
   destroyed = false;
   visible = false;
@@ -157,6 +165,11 @@ export class BrowserWindow extends EventEmitter {
     BrowserWindow.instances.push(this);
     // As in Electron: every new webContents is announced to the app.
     app.emit('web-contents-created', { preventDefault() {} }, this.webContents);
+    for (const resolve of BrowserWindow.waiting.splice(0)) resolve(this);
+  }
+  /** Resolves once the window is destroyed: at once if it is, else on its 'closed' event. */
+  whenDestroyed(): Promise<void> {
+    return this.destroyed ? Promise.resolve() : new Promise((resolve) => this.once('closed', () => resolve()));
   }
   isDestroyed() {
     return this.destroyed;
@@ -248,6 +261,7 @@ export const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn(asy
 
 export function resetFakes() {
   BrowserWindow.instances = [];
+  BrowserWindow.resetWaiting();
   Tray.instances = [];
   Notification.instances = [];
   sessions.clear();
