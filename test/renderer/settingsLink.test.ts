@@ -1,14 +1,15 @@
 // The tray's "Settings…" opens the dashboard at #settings: the settings panel opens and takes focus,
 // both on a fresh load and when an open dashboard only changes its fragment.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectedState } from './fixtures';
-import { closeHarness, openDashboard, type FakeDashboardPage } from './harness';
+import { closeHarness, openDashboard, warmUpHarness, type FakeDashboardPage } from './harness';
 
 let dashboard: FakeDashboardPage | null = null;
 afterEach(async () => {
   await dashboard?.close();
   dashboard = null;
 });
+beforeAll(warmUpHarness, 120_000);
 afterAll(closeHarness);
 
 const settingsOpen = (d: FakeDashboardPage) => d.page.evaluate(() => (document.getElementById('settings') as HTMLDetailsElement).open);
