@@ -18,10 +18,15 @@ describe('#settings', () => {
   it('an open dashboard moved to #settings opens the panel, focuses it and forgets the fragment', async () => {
     dashboard = await openDashboard(connectedState());
     expect(await settingsOpen(dashboard)).toBe(false);
-    await dashboard.page.evaluate(() => {
-      location.hash = '#settings';
-    });
-    await dashboard.page.waitForFunction(() => (document.getElementById('settings') as HTMLDetailsElement).open);
+    // Move to #settings and wait for the panel's own toggle event.
+    await dashboard.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          document.getElementById('settings')!.addEventListener('toggle', () => resolve(), { once: true });
+          location.hash = '#settings';
+        }),
+    );
+    expect(await settingsOpen(dashboard)).toBe(true);
     expect(await dashboard.page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
     expect(await dashboard.page.evaluate(() => location.hash)).toBe('');
   });
