@@ -292,7 +292,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(waybar.class).toBe('reconnect');
   });
 
-  it('login again, then logout deletes the tokens and the cache; --forget-credentials the application too', async () => {
+  it('login again, then logout deletes the tokens and the cache', async () => {
     const { strava, a } = await connectedAccount();
     expect((await a.login()).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
@@ -307,7 +307,11 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const status = await a.run(['status']);
     expect(status.code).toBe(3);
     expectOneErrorLine(status, /Not connected\. Run: pacebar login/);
+  });
 
+  it('after logout, logout --forget-credentials deletes the API application too', async () => {
+    const { a } = await setUpAccount(); // where logout leaves it: the application kept, no tokens
+    expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBe(DEMO_CLIENT.clientSecret);
     expect((await a.run(['logout', '--forget-credentials'])).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBeNull();
     expectOneErrorLine(await a.run(['status']), /No Strava API application set up/);

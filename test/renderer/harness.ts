@@ -16,6 +16,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ActionResult, DashboardState, PacebarApi } from '../../preload/contract';
+import { connectedState } from './fixtures';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_ROOT = join(ROOT, 'renderer');
@@ -235,6 +236,9 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function warmUpHarness(): Promise<void> {
   await Promise.all([launchChromium(), rendererServer()]);
+  // The first page of a browser costs more (a renderer process to start, scripts to compile): open one here.
+  const first = await openDashboard(connectedState());
+  await first.close();
 }
 
 /** Closes the browser and the server. Call from afterAll. */
