@@ -1,5 +1,6 @@
 // What a command runs with: the engine (built by core's createEngine, exactly as the app builds it,
 // with conf stores) and the process's streams.
+import { DEFAULT_RETRY } from '../core/api/httpClient';
 import type { PacebarEngine } from '../core/engine/engine';
 import { createEngine, type EngineStores } from '../core/engine/createEngine';
 import { cacheStoreOptions, readOnlyStores, settingsStoreOptions } from '../core/store/storeFiles';
@@ -29,6 +30,17 @@ export interface Context {
   engine(options?: { readOnly?: boolean }): Promise<PacebarEngine>;
 }
 
+/**
+ * PACEBAR_RETRY_DELAY_MS (like PACEBAR_LOGIN_TIMEOUT_MS, for tests) shortens the first back-off
+ * before a failed GET is retried; later ones double from it. It can only shorten: unset, malformed
+ * or longer than the default, the default applies.
+ */
+export function retryDelayMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.PACEBAR_RETRY_DELAY_MS?.trim();
+  if (!raw || !/^\d{1,10}$/.test(raw)) return DEFAULT_RETRY.minTimeoutMs;
+  return Math.min(Number(raw), DEFAULT_RETRY.minTimeoutMs);
+}
+
 /** conf (and its ajv) is loaded only when something may be written. */
 async function confStores(folder: string): Promise<EngineStores> {
   const { default: Conf } = await import('conf');
@@ -43,7 +55,11 @@ export function createContext(io: Io): Context & { close(): Promise<void> } {
       const readOnly = options.readOnly ?? false;
       let engine = engines.get(readOnly);
       if (!engine) {
-        engine = createEngine({ env: io.env, openStores: readOnly ? readOnlyStores : confStores });
+        engine = createEngine({
+          env: io.env,
+          openStores: readOnly ? readOnlyStores : confStores,
+          overrides: { http: { retry: { minTimeoutMs: retryDelayMs(io.env) } } },
+        });
         engines.set(readOnly, engine);
       }
       return engine;

@@ -65,6 +65,11 @@ export function applyFault(action: FaultAction, io: FaultIO): void {
       return io.send(statusResponse(action));
     case 'delay':
       return io.later(() => io.send(io.respond()), action.ms);
+    case 'hold': {
+      const answer = () => io.send(io.respond());
+      Promise.resolve(action.until).then(answer, answer);
+      return;
+    }
     case 'hang':
       return; // the socket stays open until the client gives up or the sim closes
     case 'drop':

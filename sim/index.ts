@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { actAsAthlete } from './consentClient';
-import { FaultQueue, matchesFilter } from './faults';
+import { FaultQueue, matchesFilter, type RequestFilter } from './faults';
 import { createSimServer } from './server';
 import { DEMO_CLIENT, createState } from './state';
 import type { RecordedRequest, SimOptions, StravaSim } from './types';
@@ -13,7 +13,14 @@ export async function startStravaSim(options: SimOptions = {}): Promise<StravaSi
   const state = createState(options);
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
-  const { server, shutdown } = createSimServer(state, faults, requests);
+  const waiting: { filter: RequestFilter; resolve: (record: RecordedRequest) => void }[] = [];
+  const { server, shutdown } = createSimServer(state, faults, requests, (record) => {
+    for (const waiter of [...waiting]) {
+      if (!matchesFilter(waiter.filter, record.method, record.path)) continue;
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve(record);
+    }
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -33,6 +40,7 @@ export async function startStravaSim(options: SimOptions = {}): Promise<StravaSi
       requests.length = 0; // in place, so callers holding `sim.requests` see the reset
     },
     count: (filter = {}) => requests.filter((r) => matchesFilter(filter, r.method, r.path)).length,
+    handled: (filter = {}) => new Promise<RecordedRequest>((resolve) => waiting.push({ filter, resolve })),
     inject: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     consent: (authorizeUrl, choice) => actAsAthlete(authorizeUrl, choice),

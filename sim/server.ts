@@ -28,7 +28,13 @@ export interface SimServer {
   shutdown(): Promise<void>;
 }
 
-export function createSimServer(state: SimState, faults: FaultQueue, requests: RecordedRequest[]): SimServer {
+/** `onHandled` is told about each request once the sim has acted on it (answered, or held its answer back). */
+export function createSimServer(
+  state: SimState,
+  faults: FaultQueue,
+  requests: RecordedRequest[],
+  onHandled: (record: RecordedRequest) => void = () => {},
+): SimServer {
   const timers = new Set<NodeJS.Timeout>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -49,6 +55,7 @@ export function createSimServer(state: SimState, faults: FaultQueue, requests: R
     } catch {
       record.status = 413;
       res.writeHead(413).end();
+      onHandled(record);
       return;
     }
     const simReq: SimRequest = { method, url, headers: req.headers, body };
@@ -61,7 +68,11 @@ export function createSimServer(state: SimState, faults: FaultQueue, requests: R
     };
 
     const action = faults.take(method, url.pathname);
-    if (!action) return send(safeRoute(simReq, state));
+    if (!action) {
+      send(safeRoute(simReq, state));
+      onHandled(record);
+      return;
+    }
     applyFault(action, {
       res,
       path: url.pathname,
@@ -78,6 +89,7 @@ export function createSimServer(state: SimState, faults: FaultQueue, requests: R
         timers.add(timer);
       },
     });
+    onHandled(record);
   }
 
   const server = createServer((req, res) => {

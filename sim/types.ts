@@ -32,6 +32,8 @@ export interface RecordedRequest {
 export type FaultAction =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
+  /** Answers normally once `until` settles: a test decides when, without waiting for time to pass. */
+  | { kind: 'hold'; until: PromiseLike<unknown> }
   | { kind: 'hang' }
   | { kind: 'malformed-json' }
   | { kind: 'truncated-json' }
@@ -58,6 +60,12 @@ export interface StravaSim {
   requests: RecordedRequest[];
   clearRequests(): void;
   count(filter?: { method?: string; path?: string | RegExp }): number;
+  /**
+   * Resolves with the next matching request once the sim has acted on it: answered it, or held its
+   * answer back (delay, hang) or dropped it. Ask before the request is sent; lets a test wait for the
+   * request itself instead of for time to pass.
+   */
+  handled(filter?: { method?: string; path?: string | RegExp }): Promise<RecordedRequest>;
   inject(rule: FaultRule): void;
   clearFaults(): void;
   consent(authorizeUrl: string, choice?: { deny?: boolean; uncheck?: string[] }): Promise<string>;

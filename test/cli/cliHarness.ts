@@ -95,6 +95,8 @@ export function newAccount(baseUrl: string): Account {
       PACEBAR_CONFIG_DIR: configDir,
       STRAVA_BASE_URL: baseUrl,
       PACEBAR_KEYCHAIN_SERVICE: keychainService,
+      // Failed GETs are retried as often as ever, just without the back-off: no test waits for it.
+      PACEBAR_RETRY_DELAY_MS: '0',
       ...browserEnv,
       ...extra,
     });

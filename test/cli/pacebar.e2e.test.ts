@@ -6,6 +6,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../cli/context';
+import { browserConsentRunner } from '../../core/oauth/browserConsent';
+import { simulatedBrowser } from '../../sim/browser';
+import type { PacebarEngine } from '../../core/engine/engine';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../../sim/index';
 import { buildCliOnce, cleanEnv, deadPort, filesUnder, newAccount, runCli, transcript, type Account, type RunResult } from './cliHarness';
 
@@ -44,18 +48,65 @@ function account(baseUrl: string): Account {
   return created;
 }
 
-async function setUp(a: Account): Promise<void> {
-  const result = await a.run(['setup', '--client-id', DEMO_CLIENT.clientId, '--client-secret-stdin'], { input: `${DEMO_CLIENT.clientSecret}\n` });
-  expect(result.code, result.stderr).toBe(0);
+/** Runs `work` on the very engine the command builds for this account (same folder, keychain and Strava). */
+async function withEngine<T>(a: Account, work: (engine: PacebarEngine) => Promise<T>): Promise<T> {
+  // The command's own engine, built in-process exactly as `pacebar` builds it.
+  const ctx = createContext({
+    env: a.env(),
+    platform: process.platform,
+    stdin: process.stdin,
+    out: () => {},
+    err: () => {},
+    errText: () => {},
+    signal: new AbortController().signal,
+  });
+  try {
+    return await work(await ctx.engine());
+  } finally {
+    await ctx.close();
+  }
 }
+
+interface Start {
+  strava: StravaSim;
+  a: Account;
+}
+
+/** A new simulator and an account that has never run anything. */
+async function fresh(): Promise<Start> {
+  const strava = await sim();
+  return { strava, a: account(strava.baseUrl) };
+}
+
+/** As `pacebar setup` leaves it: the API application stored, not signed in. */
+async function setUpAccount(): Promise<Start> {
+  const start = await fresh();
+  await withEngine(start.a, (engine) => engine.credentials.save(DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret));
+  return start;
+}
+
+/** As `pacebar login` leaves it: signed in, with a fresh cache. */
+async function connectedAccount(): Promise<Start> {
+  const start = await setUpAccount();
+  await withEngine(start.a, async (engine) => {
+    const runner = browserConsentRunner({ stravaBaseUrl: start.strava.baseUrl, openExternal: simulatedBrowser() });
+    await engine.signIn(runner, { signal: new AbortController().signal });
+  });
+  return start;
+}
+
 
 beforeAll(() => {
   buildCliOnce();
 });
 
 afterAll(async () => {
-  // Leave nothing in the test keyring, then check nothing secret ever showed up.
-  for (const a of accounts) await a.run(['logout', '--forget-credentials']);
+  // Leave nothing in the test keyring (a few at a time), then check nothing secret ever showed up.
+  const pending = [...accounts];
+  const logOut = async () => {
+    for (let a = pending.shift(); a; a = pending.shift()) await a.run(['logout', '--forget-credentials']);
+  };
+  await Promise.all([logOut(), logOut(), logOut()]);
   const secrets = sims.flatMap((s) => s.issuedSecrets());
   expect(secrets.length).toBeGreaterThan(2);
   const files = accounts.flatMap((a) => filesUnder(a.configDir));
@@ -68,16 +119,11 @@ afterAll(async () => {
 });
 
 // Each test runs the command several times; a busy CI machine needs more than the default 30 s.
+// Each starts from the stage of an account's life it is about, with a simulator of its own: fresh,
+// set up, or signed in (reached in-process on the command's own engine). No test relies on another.
 describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
-  let strava: StravaSim;
-  let a: Account;
-
-  beforeAll(async () => {
-    strava = await sim();
-    a = account(strava.baseUrl);
-  });
-
   it('without an API application, status says to run setup (exit 3)', async () => {
+    const { a } = await fresh();
     const result = await a.run(['status']);
     expect(result.code).toBe(3);
     expectOneErrorLine(result, /No Strava API application set up\. Run: pacebar setup --client-id ID/);
@@ -85,12 +131,14 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('login without an API application also says to run setup (exit 3)', async () => {
+    const { a } = await fresh();
     const result = await a.run(['login', '--no-open']);
     expect(result.code).toBe(3);
     expectOneErrorLine(result, /pacebar setup/);
   });
 
   it('setup refuses the secret as an argument, and a missing secret without a terminal', async () => {
+    const { a } = await fresh();
     const inArgv = await a.run(['setup', '--client-id', '12345', '--client-secret', DEMO_CLIENT.clientSecret]);
     expect(inArgv.code).toBe(2);
     expectOneErrorLine(inArgv, /not accepted as an argument.*--client-secret-stdin/);
@@ -104,6 +152,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('setup stores the application from stdin', async () => {
+    const { a } = await fresh();
     const result = await a.run(['setup', '--client-id', DEMO_CLIENT.clientId, '--client-secret-stdin'], { input: `  ${DEMO_CLIENT.clientSecret}\n` });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Next: pacebar login/);
@@ -111,6 +160,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('status before login: not connected (exit 3); waybar shows it and exits 0', async () => {
+    const { a } = await setUpAccount();
     const result = await a.run(['status']);
     expect(result.code).toBe(3);
     expectOneErrorLine(result, /^pacebar: Not connected\. Run: pacebar login$/);
@@ -120,6 +170,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('cancelling on Strava\'s page fails clearly and leaves it not connected', async () => {
+    const { a } = await setUpAccount();
     const result = await a.login({ decision: 'cancel' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -129,6 +180,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('login opens $BROWSER with the authorize URL and connects', async () => {
+    const { strava, a } = await setUpAccount();
     const tokenCalls = strava.count({ method: 'POST', path: '/oauth/token' });
     const result = await a.login();
     expect(result.code, result.stderr).toBe(0);
@@ -142,6 +194,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('status prints the cache without asking Strava while it is fresh, in every format', async () => {
+    const { strava, a } = await connectedAccount();
     const before = strava.requests.length;
     const text = await a.run(['status']);
     expect(text.code, text.stderr).toBe(0);
@@ -168,6 +221,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('--offline never touches the network', async () => {
+    const { strava, a } = await connectedAccount();
     const before = strava.count();
     const result = await a.run(['status', '--offline', '--format', 'json'], { env: { STRAVA_BASE_URL: `http://127.0.0.1:${await deadPort()}` } });
     expect(json(result).stale).toBe(false);
@@ -177,6 +231,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('picks up a new activity with --refresh', async () => {
+    const { strava, a } = await connectedAccount();
     strava.addActivity({ sport_type: 'Run', distance: 12_345, moving_time: 3600, total_elevation_gain: 50, start: Date.now() - 60_000 });
     const before = json(await a.run(['status', '--offline', '--format', 'json'])).this_week.run;
     const after = json(await a.run(['status', '--refresh', '--format', 'json']));
@@ -186,6 +241,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('an expired token is refreshed and the rotated refresh token is kept', async () => {
+    const { strava, a } = await connectedAccount();
     strava.expireAccessTokens();
     const tokenCalls = strava.count({ method: 'POST', path: '/oauth/token' });
     const first = json(await a.run(['status', '--refresh', '--format', 'json']));
@@ -204,6 +260,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('a failing Strava with a cache prints the cache marked stale and exits 0', async () => {
+    const { strava, a } = await connectedAccount();
     strava.inject({ method: 'GET', path: /^\/api\/v3\//, times: 50, action: { kind: 'status', status: 503 } });
     try {
       const body = json(await a.run(['status', '--refresh', '--format', 'json']));
@@ -220,6 +277,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('no cache and Strava down: exit 5', async () => {
+    const { a } = await connectedAccount();
     rmSync(join(a.configDir, 'cache.json'));
     const down = `http://127.0.0.1:${await deadPort()}`;
     const result = await a.run(['status', '--format', 'json'], { env: { STRAVA_BASE_URL: down } });
@@ -233,6 +291,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   });
 
   it('revoked access at Strava: reconnect needed (exit 4)', async () => {
+    const { strava, a } = await connectedAccount();
     strava.revokeAthleteAccess();
     strava.expireAccessTokens();
     const result = await a.run(['status', '--refresh']);
@@ -244,7 +303,8 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(waybar.class).toBe('reconnect');
   });
 
-  it('login again, then logout deletes the tokens and the cache; --forget-credentials the application too', async () => {
+  it('login again, then logout deletes the tokens and the cache', async () => {
+    const { strava, a } = await connectedAccount();
     expect((await a.login()).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
     const deauthorize = strava.count({ method: 'POST', path: '/oauth/deauthorize' });
@@ -258,7 +318,11 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const status = await a.run(['status']);
     expect(status.code).toBe(3);
     expectOneErrorLine(status, /Not connected\. Run: pacebar login/);
+  });
 
+  it('after logout, logout --forget-credentials deletes the API application too', async () => {
+    const { a } = await setUpAccount(); // where logout leaves it: the application kept, no tokens
+    expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBe(DEMO_CLIENT.clientSecret);
     expect((await a.run(['logout', '--forget-credentials'])).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBeNull();
     expectOneErrorLine(await a.run(['status']), /No Strava API application set up/);
@@ -266,16 +330,8 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
 });
 
 describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { timeout: 90_000 }, () => {
-  let strava: StravaSim;
-
-  beforeAll(async () => {
-    strava = await sim();
-  });
-
   it('a rate-limited Strava is not asked again before the reset; cached data is shown stale', async () => {
-    const a = account(strava.baseUrl);
-    await setUp(a);
-    expect((await a.login()).code).toBe(0);
+    const { strava, a } = await connectedAccount();
     strava.inject({
       method: 'GET',
       path: /^\/api\/v3\//,
@@ -300,8 +356,7 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
   });
 
   it('missing scopes: one warning line per scope with what it costs', async () => {
-    const a = account(strava.baseUrl);
-    await setUp(a);
+    const { a } = await setUpAccount();
     const result = await a.login({ uncheck: ['activity:read_all', 'profile:read_all'] });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
@@ -314,17 +369,16 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
   });
 
   it('login gives up after PACEBAR_LOGIN_TIMEOUT_MS', async () => {
-    const a = account(strava.baseUrl);
-    await setUp(a);
-    const result = await a.run(['login', '--no-open'], { env: { PACEBAR_LOGIN_TIMEOUT_MS: '800' } });
+    const { a } = await setUpAccount();
+    // Nothing will answer: the shortest timeout there is, so no time is spent waiting for it.
+    const result = await a.run(['login', '--no-open'], { env: { PACEBAR_LOGIN_TIMEOUT_MS: '1' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
     expect(result.stderr).toMatch(/^pacebar: Sign-in timed out/m);
   });
 
   it.runIf(process.platform === 'linux')('without a D-Bus session the keychain is unavailable: one line, exit 1', async () => {
-    const a = account(strava.baseUrl);
-    await setUp(a);
+    const { a } = await setUpAccount();
     const noBus = { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined };
     const status = await a.run(['status'], { env: noBus });
     expect(status.code).toBe(1);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserLaunch } from '../../cli/openBrowser';
 import { CliError, describeFailure, EXIT } from '../../cli/exitCodes';
 import { loginTimeoutMs } from '../../cli/commands/login';
+import { retryDelayMs } from '../../cli/context';
 import { readAllStdin, readClientSecret } from '../../cli/readSecret';
 import {
   InvalidClientError,
@@ -63,6 +64,17 @@ describe('loginTimeoutMs', () => {
     expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: '0' })).toBe(300_000);
     expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: 'soon' })).toBe(300_000);
     expect(loginTimeoutMs({ PACEBAR_LOGIN_TIMEOUT_MS: '99999999' })).toBe(300_000);
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('the default 500 ms back-off unless PACEBAR_RETRY_DELAY_MS shortens it', () => {
+    expect(retryDelayMs({})).toBe(500);
+    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: '0' })).toBe(0);
+    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: ' 120 ' })).toBe(120);
+    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: '-5' })).toBe(500);
+    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: 'none' })).toBe(500);
+    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: '60000' })).toBe(500);
   });
 });
 

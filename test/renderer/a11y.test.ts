@@ -1,14 +1,12 @@
 // Accessibility and themes: axe-core on every state in light and dark, theme colours, tab order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, type FixtureName } from './fixtures';
-import { closeHarness, openDashboard, rendererServer } from './harness';
+import { closeHarness, openDashboard, warmUpHarness } from './harness';
 
 const f = fixtures();
 const names = Object.keys(f) as FixtureName[];
 
-beforeAll(async () => {
-  await rendererServer();
-}, 120_000);
+beforeAll(warmUpHarness, 120_000);
 
 afterAll(async () => {
   await closeHarness();
@@ -95,7 +93,7 @@ describe('keyboard', () => {
     expect(await d.page.evaluate(() => document.activeElement?.id)).toBe('setting-units');
     await d.page.locator('#setting-login').focus();
     await d.page.keyboard.press('Space');
-    await expect.poll(() => d.actions()).toEqual([{ method: 'updateSettings', args: [{ launchAtLogin: false }] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'updateSettings', args: [{ launchAtLogin: false }] }]);
     await d.close();
   });
 });

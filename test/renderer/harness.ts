@@ -16,6 +16,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ActionResult, DashboardState, PacebarApi } from '../../preload/contract';
+import { connectedState } from './fixtures';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_ROOT = join(ROOT, 'renderer');
@@ -80,6 +81,8 @@ export interface FakeDashboardPage extends DashboardPage {
   calls: RecordedCall[];
   /** Calls other than getState. */
   actions(): RecordedCall[];
+  /** Resolves with actions() once the page has made at least `count` of them (as they arrive, no polling). */
+  waitForActions(count: number): Promise<RecordedCall[]>;
   /** What an action answers from now on (default { ok: true }). */
   setResult(method: ActionMethod, result: ActionResult): void;
   /** The state getState() answers; push() updates it too. */
@@ -225,6 +228,17 @@ export function launchChromium(): Promise<Browser> {
     timeout: 60_000,
   });
   return browserPromise;
+}
+
+/**
+ * Builds and serves the renderer and launches Chromium. Call from beforeAll: a first launch can take
+ * seconds on a busy machine, and belongs to the file's set-up, not to whichever test opens a page first.
+ */
+export async function warmUpHarness(): Promise<void> {
+  await Promise.all([launchChromium(), rendererServer()]);
+  // The first page of a browser costs more (a renderer process to start, scripts to compile): open one here.
+  const first = await openDashboard(connectedState());
+  await first.close();
 }
 
 /** Closes the browser and the server. Call from afterAll. */
@@ -394,12 +408,30 @@ export async function openDashboard(state: DashboardState, options: OpenOptions 
     openAthleteOnStrava: answer('openAthleteOnStrava'),
     openStravaApiSettings: answer('openStravaApiSettings'),
   };
-  const opened = await openWithBridge(handlers, options, (call) => calls.push(call));
+  const actions = () => calls.filter((call) => call.method !== 'getState');
+  const waiting: { count: number; resolve: (recorded: RecordedCall[]) => void }[] = [];
+  const settle = () => {
+    const recorded = actions();
+    for (const waiter of [...waiting]) {
+      if (recorded.length < waiter.count) continue;
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve(recorded);
+    }
+  };
+  const opened = await openWithBridge(handlers, options, (call) => {
+    calls.push(call);
+    settle();
+  });
   await waitForRender(opened.page, state);
   return {
     ...opened,
     calls,
-    actions: () => calls.filter((call) => call.method !== 'getState'),
+    actions,
+    waitForActions: (count) =>
+      new Promise((resolve) => {
+        waiting.push({ count, resolve });
+        settle();
+      }),
     setResult: (method, result) => void results.set(method, result),
     get state() {
       return fake.state;

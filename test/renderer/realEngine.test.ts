@@ -1,6 +1,6 @@
 // The dashboard in headless Chromium driven by the real engine and controller against the Strava
 // simulator, through a bridge standing in for the preload: connect → stats, and every state.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../preload/contract';
 import { PacebarController } from '../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../core/oauth/consentRunner';
@@ -13,7 +13,8 @@ import { DEMO_CLIENT } from '../../sim/index';
 import { startHarness, type Harness } from '../core/integration/harness';
 import { browserConsentRunner } from '../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../sim/browser';
-import { closeHarness, openWithBridge, type BridgeHandlers, type DashboardPage } from './harness';
+import { closeHarness, openWithBridge, warmUpHarness, type BridgeHandlers, type DashboardPage } from './harness';
+import { waitForText } from './waits';
 
 interface Rig {
   h: Harness;
@@ -64,7 +65,7 @@ async function open(h: Harness, controller: PacebarController): Promise<Rig> {
 }
 
 async function startRig(): Promise<Rig> {
-  const h = await startHarness({ timeoutMs: 800 });
+  const h = await startHarness();
   const controller = new PacebarController({ engine: h.engine, consent: { window: simConsent(h), browser: simConsent(h) } });
   return open(h, controller);
 }
@@ -89,6 +90,7 @@ afterEach(async () => {
   }
   consentChoice = {};
 });
+beforeAll(warmUpHarness, 120_000);
 afterAll(closeHarness);
 
 describe('dashboard on the real engine', () => {
@@ -105,7 +107,8 @@ describe('dashboard on the real engine', () => {
     await page.locator('#app[data-connection="not_connected"]').waitFor();
 
     await connectInPage(r);
-    await expect.poll(() => page.locator('#athlete').textContent()).toContain('Zoë Ødegård-Núñez');
+    await waitForText(page.locator('#athlete'), 'Zoë Ødegård-Núñez', { contains: true });
+    expect(await page.locator('#athlete').textContent()).toContain('Zoë Ødegård-Núñez');
     const totals = await page.locator('#totals').textContent();
     expect(totals).toMatch(/km/);
     expect(await page.locator('#chart svg rect, #chart svg [data-week]').count()).toBeGreaterThanOrEqual(12);

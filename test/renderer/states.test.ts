@@ -2,7 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../preload/contract';
 import { ATHLETE_NAME, fixtures, withState } from './fixtures';
-import { closeHarness, openDashboard, rendererServer, type FakeDashboardPage, type OpenOptions } from './harness';
+import { closeHarness, openDashboard, warmUpHarness, type FakeDashboardPage, type OpenOptions } from './harness';
+import { imageLoads, waitForText, waitForValue } from './waits';
 
 const f = fixtures();
 let opened: FakeDashboardPage[] = [];
@@ -13,9 +14,7 @@ async function open(state: DashboardState, options: OpenOptions = {}): Promise<F
   return dashboard;
 }
 
-beforeAll(async () => {
-  await rendererServer();
-}, 120_000);
+beforeAll(warmUpHarness, 120_000);
 
 // Every test also proves the page stayed clean: no console errors, no CSP violations, nothing fetched
 // from outside 127.0.0.1 except the (stubbed) avatar CDN.
@@ -65,7 +64,7 @@ describe('needs credentials', () => {
   it('opens Strava’s API settings', async () => {
     const d = await open(f.needsCredentials);
     await d.page.getByRole('button', { name: 'Open strava.com/settings/api' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'openStravaApiSettings', args: [] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'openStravaApiSettings', args: [] }]);
   });
 
   it('validates before saving, one line at a time', async () => {
@@ -100,10 +99,11 @@ describe('needs credentials', () => {
     await d.page.getByLabel('Client ID').fill(' 123456 ');
     await d.page.getByLabel('Client Secret').fill('0123456789abcdef0123456789abcdef01234567');
     await d.page.getByLabel('Client Secret').press('Enter');
-    await expect.poll(() => d.actions()).toEqual([
+    expect(await d.waitForActions(1)).toEqual([
       { method: 'saveCredentials', args: [{ clientId: '123456', clientSecret: '0123456789abcdef0123456789abcdef01234567' }] },
     ]);
-    await expect.poll(() => d.page.getByLabel('Client Secret').inputValue()).toBe('');
+    await waitForValue(d.page.getByLabel('Client Secret'), '');
+    expect(await d.page.getByLabel('Client Secret').inputValue()).toBe('');
     expect(await d.page.locator('#credentials-error').innerText()).toBe('');
   });
 
@@ -113,7 +113,8 @@ describe('needs credentials', () => {
     await d.page.getByLabel('Client ID').fill('123456');
     await d.page.getByLabel('Client Secret').fill('wrongsecret');
     await d.page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => d.page.locator('#credentials-error').innerText()).toBe('Strava rejected this Client ID and Secret.');
+    await waitForText(d.page.locator('#credentials-error'), 'Strava rejected this Client ID and Secret.');
+    expect(await d.page.locator('#credentials-error').innerText()).toBe('Strava rejected this Client ID and Secret.');
     expect(await d.page.getByLabel('Client Secret').inputValue()).toBe('wrongsecret');
   });
 
@@ -142,7 +143,7 @@ describe('not connected', () => {
     const d = await open(f.notConnected);
     await d.page.getByRole('button', { name: 'Connect with Strava' }).click();
     await d.page.getByRole('button', { name: 'Sign in with your browser instead' }).click();
-    await expect.poll(() => d.actions()).toEqual([
+    expect(await d.waitForActions(2)).toEqual([
       { method: 'connect', args: ['window'] },
       { method: 'connect', args: ['browser'] },
     ]);
@@ -152,7 +153,7 @@ describe('not connected', () => {
     const d = await open(f.notConnectedBrowser);
     await d.page.getByRole('button', { name: 'Connect with Strava' }).click();
     await d.page.getByRole('button', { name: 'Sign in in a Pacebar window instead' }).click();
-    await expect.poll(() => d.actions()).toEqual([
+    expect(await d.waitForActions(2)).toEqual([
       { method: 'connect', args: ['browser'] },
       { method: 'connect', args: ['window'] },
     ]);
@@ -163,7 +164,8 @@ describe('not connected', () => {
     d.setResult('connect', { ok: false, message: 'Port 8423 is in use by another program.' });
     await d.page.getByRole('button', { name: 'Connect with Strava' }).click();
     const alert = d.page.locator('#panel [role="alert"]');
-    await expect.poll(() => alert.innerText()).toBe('Port 8423 is in use by another program.');
+    await waitForText(alert, 'Port 8423 is in use by another program.');
+    expect(await alert.innerText()).toBe('Port 8423 is in use by another program.');
   });
 
   it('is reachable with Tab and triggered with Enter', async () => {
@@ -178,7 +180,7 @@ describe('not connected', () => {
     const outline = await d.page.locator('#connect-button').evaluate((button) => getComputedStyle(button).outlineStyle);
     expect(outline).toBe('solid');
     await d.page.keyboard.press('Enter');
-    await expect.poll(() => d.actions()).toEqual([{ method: 'connect', args: ['window'] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'connect', args: ['window'] }]);
   });
 });
 
@@ -189,7 +191,7 @@ describe('connecting', () => {
     expect(text).toContain('Waiting for Strava…');
     expect(text).toContain('in the Strava window');
     await d.page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'cancelConnect', args: [] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'cancelConnect', args: [] }]);
   });
 
   it('hints at the browser when signing in there', async () => {
@@ -214,7 +216,7 @@ describe('connected', () => {
     expect(await page.locator('.athlete-location').innerText()).toBe('Bergen, Vestland, Norway');
     const avatar = page.getByRole('img', { name: `Profile photo of ${ATHLETE_NAME}` });
     expect(await avatar.getAttribute('src')).toMatch(/^https:\/\/dgalywyr863hv\.cloudfront\.net\//);
-    await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await imageLoads(avatar)).toBe(true);
   });
 
   it('puts this week of the primary sport at the top, big', async () => {
@@ -266,7 +268,7 @@ describe('connected', () => {
     expect(await d.page.locator('#updated').innerText()).toBe('Updated 3 min ago');
     expect(await d.page.locator('#stale-badge').isVisible()).toBe(false);
     await d.page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'refresh', args: [] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'refresh', args: [] }]);
   });
 
   it('opens the athlete on Strava from a link-styled button, with no outside href', async () => {
@@ -275,7 +277,7 @@ describe('connected', () => {
     expect(await view.evaluate((b) => getComputedStyle(b).textDecorationLine)).toBe('underline');
     expect(await d.page.locator('a[href]').count()).toBe(0);
     await view.click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'openAthleteOnStrava', args: [] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'openAthleteOnStrava', args: [] }]);
   });
 
   it('says Powered by Strava in the footer', async () => {
@@ -345,7 +347,9 @@ describe('refreshing', () => {
     const d = await open(f.connected);
     d.setResult('refresh', { ok: false, message: 'Already refreshed a moment ago.' });
     await d.page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => d.page.locator('.sync-bar [role="alert"]').innerText()).toBe('Already refreshed a moment ago.');
+    const refused = d.page.locator('.sync-bar [role="alert"]');
+    await waitForText(refused, 'Already refreshed a moment ago.');
+    expect(await refused.innerText()).toBe('Already refreshed a moment ago.');
   });
 });
 
@@ -423,7 +427,7 @@ describe('banners', () => {
       'profile:read_all — Your location and profile photo cannot be shown.',
     ]);
     await banner.getByRole('button', { name: 'Reconnect and tick every box on Strava’s page' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'connect', args: ['browser'] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'connect', args: ['browser'] }]);
   });
 
   it('keychain unavailable: explains, shows the detail and retries', async () => {
@@ -435,7 +439,7 @@ describe('banners', () => {
     expect(text).toContain('Unlock your keyring (GNOME Keyring / KWallet) and try again.');
     expect(text).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY');
     await banner.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'refresh', args: [] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'refresh', args: [] }]);
   });
 
   it('reconnect needed: asks to reconnect and keeps cached data marked stale', async () => {
@@ -449,7 +453,7 @@ describe('banners', () => {
     expect(await d.page.locator('#updated').innerText()).toBe('Updated 1 day ago');
     expect(await d.page.locator('#refresh-button').isVisible()).toBe(false);
     await banner.getByRole('button', { name: 'Connect with Strava' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'connect', args: ['window'] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'connect', args: ['window'] }]);
   });
 
   it('last error: one alert line', async () => {
@@ -470,7 +474,7 @@ describe('settings', () => {
     await page.getByLabel('Refresh').selectOption('60');
     await page.getByLabel('Sign in to Strava').selectOption('browser');
     await page.getByLabel('Launch Pacebar at login').uncheck();
-    await expect.poll(() => d.actions()).toEqual([
+    expect(await d.waitForActions(5)).toEqual([
       { method: 'updateSettings', args: [{ units: 'imperial' }] },
       { method: 'updateSettings', args: [{ primarySport: 'ride' }] },
       { method: 'updateSettings', args: [{ refreshIntervalMinutes: 60 }] },
@@ -511,7 +515,9 @@ describe('settings', () => {
     d.setResult('updateSettings', { ok: false, message: 'Could not save settings: disk full.' });
     await d.page.getByText('Settings', { exact: true }).click();
     await d.page.getByLabel('Units').selectOption('imperial');
-    await expect.poll(() => d.page.locator('#settings [role="alert"]').first().innerText()).toBe('Could not save settings: disk full.');
+    const failed = d.page.locator('#settings [role="alert"]').first();
+    await waitForText(failed, 'Could not save settings: disk full.');
+    expect(await failed.innerText()).toBe('Could not save settings: disk full.');
     expect(await d.page.getByLabel('Units').inputValue()).toBe('metric');
     await d.push(f.stale);
     expect(await d.page.locator('#settings').getAttribute('open')).toBe('');
@@ -521,7 +527,7 @@ describe('settings', () => {
     const d = await open(f.connected);
     await d.page.getByText('Settings', { exact: true }).click();
     await d.page.getByRole('button', { name: 'Disconnect from Strava' }).click();
-    await expect.poll(() => d.actions()).toEqual([{ method: 'disconnect', args: [] }]);
+    expect(await d.waitForActions(1)).toEqual([{ method: 'disconnect', args: [] }]);
     await d.push(f.notConnected);
     expect(await d.page.getByRole('button', { name: 'Disconnect from Strava' }).isVisible()).toBe(false);
   });

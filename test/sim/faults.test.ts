@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_CLIENT } from '../../sim/index';
-import { closeAll, codeFor, exchange, get, login, startSim } from './helpers';
+import { closeAll, codeFor, exchange, get, login, post, startSim } from './helpers';
 
 afterEach(closeAll);
 
@@ -58,12 +58,37 @@ describe('fault injection', () => {
     expect((await exchange(sim, code)).status).toBe(200);
   });
 
-  it('delay: waits real time, then answers normally', async () => {
+  it('delay: holds the answer back for the given time, then answers normally', async () => {
     const { sim, access_token } = await setup();
     sim.inject({ path: '/api/v3/athlete', action: { kind: 'delay', ms: 250 } });
-    const started = performance.now();
-    const res = await get(sim, '/api/v3/athlete', access_token);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const held = sim.handled({ path: '/api/v3/athlete' });
+      const response = get(sim, '/api/v3/athlete', access_token);
+      const record = await held;
+      await vi.advanceTimersByTimeAsync(249);
+      expect(record.status).toBe(0); // not answered yet
+      await vi.advanceTimersByTimeAsync(1);
+      const res = await response;
+      expect(record.status).toBe(200);
+      expect(res.status).toBe(200);
+      expect(res.body.id).toBe(sim.athleteId);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('hold: answers normally once the given promise settles, not before', async () => {
+    const { sim, access_token } = await setup();
+    let release!: () => void;
+    sim.inject({ path: '/api/v3/athlete', action: { kind: 'hold', until: new Promise<void>((resolve) => (release = resolve)) } });
+    const held = sim.handled({ path: '/api/v3/athlete' });
+    const response = get(sim, '/api/v3/athlete', access_token);
+    const record = await held;
+    expect(record.status).toBe(0);
+    release();
+    const res = await response;
+    expect(record.status).toBe(200);
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(sim.athleteId);
   });
@@ -71,11 +96,18 @@ describe('fault injection', () => {
   it('hang: never answers, and close() still finishes', async () => {
     const { sim, auth } = await setup();
     sim.inject({ path: '/api/v3/athlete', action: { kind: 'hang' } });
-    const pending = fetch(`${sim.baseUrl}/api/v3/athlete`, { headers: auth, signal: AbortSignal.timeout(300) });
-    await expect(pending).rejects.toThrow(/abort|timeout/i);
+    const giveUp = new AbortController();
+    const held = sim.handled({ path: '/api/v3/athlete' });
+    const pending = fetch(`${sim.baseUrl}/api/v3/athlete`, { headers: auth, signal: giveUp.signal });
+    // The sim has done all it will do with the request, and sent nothing back.
+    expect((await held).status).toBe(0);
+    giveUp.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
     sim.inject({ path: '/api/v3/athlete', action: { kind: 'hang' } });
+    const second = sim.handled({ path: '/api/v3/athlete' });
     const hung = fetch(`${sim.baseUrl}/api/v3/athlete`, { headers: auth });
-    await expect.poll(() => sim.count({ path: '/api/v3/athlete' })).toBe(2);
+    await second;
+    expect(sim.count({ path: '/api/v3/athlete' })).toBe(2);
     const started = performance.now();
     await sim.close();
     expect(performance.now() - started).toBeLessThan(2000);
@@ -138,6 +170,19 @@ describe('fault injection', () => {
 });
 
 describe('request log', () => {
+  it('handled() resolves with the next matching request once the sim has acted on it', async () => {
+    const sim = await startSim();
+    const { access_token } = await login(sim);
+    const athlete = sim.handled({ path: '/api/v3/athlete' });
+    const anyPost = sim.handled({ method: 'POST' });
+    await get(sim, '/api/v3/athlete/activities', access_token); // matches neither
+    await get(sim, '/api/v3/athlete', access_token);
+    expect(await athlete).toMatchObject({ method: 'GET', path: '/api/v3/athlete', status: 200 });
+    await post(sim, '/oauth/deauthorize', { access_token });
+    expect(await anyPost).toMatchObject({ method: 'POST', path: '/oauth/deauthorize', status: 200 });
+    expect(sim.requests.filter((r) => r.path === '/api/v3/athlete/activities')).toHaveLength(1);
+  });
+
   it('records method, path, query, status and sim time of every request', async () => {
     const sim = await startSim();
     const { access_token } = await login(sim);

@@ -12,12 +12,28 @@ import { stravaEndpoints } from '../../../core/strava/endpoints';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../../sim/browser';
 import { connect, startHarness, type Harness } from '../integration/harness';
+import type { DashboardState } from '../../../preload/contract';
 
 let h: Harness | null = null;
 afterEach(async () => {
   await h?.close();
   h = null;
 });
+
+/** Resolves once the controller's state matches: at once, or with the push that makes it so. */
+function until(controller: PacebarController, matches: (state: DashboardState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (matches(controller.state())) return resolve();
+    const stop = controller.subscribe((state) => {
+      if (!matches(state)) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+const connecting = (method: 'window' | 'browser') => (state: DashboardState) =>
+  state.connection.kind === 'connecting' && state.connection.method === method;
 
 /** A consent runner that waits until its attempt is aborted (a window nobody answers). */
 const waitingRunner: ConsentRunner = {
@@ -44,9 +60,11 @@ describe('PacebarController', () => {
     expect(controller.state().connection.kind).toBe('not_connected');
 
     const first = controller.connect('window');
-    await vi.waitFor(() => expect(controller.state().connection).toEqual({ kind: 'connecting', method: 'window' }));
+    await until(controller, connecting('window'));
+    expect(controller.state().connection).toEqual({ kind: 'connecting', method: 'window' });
     const second = controller.connect('browser');
-    await vi.waitFor(() => expect(controller.state().connection).toEqual({ kind: 'connecting', method: 'browser' }));
+    await until(controller, connecting('browser'));
+    expect(controller.state().connection).toEqual({ kind: 'connecting', method: 'browser' });
     controller.cancelConnect();
     expect((await first).ok).toBe(false);
     expect((await second).ok).toBe(false);
@@ -93,12 +111,25 @@ describe('PacebarController', () => {
     const athleteId = h.engine.settings.get().athleteId!;
 
     h.sim.clock.advance(20 * 60_000);
-    h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'delay', ms: 300 } });
-    const refreshing = controller.refresh();
-    await vi.waitFor(() => expect(controller.state().sync.refreshing).toBe(true));
-    const result = await controller.disconnect();
+    // The sim holds the refresh's activities request until told: the refresh is in flight for as long as needed.
+    let release!: () => void;
+    h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'hold', until: new Promise<void>((resolve) => (release = resolve)) } });
+    const order: string[] = [];
+    const engineDisconnect = h.engine.disconnect.bind(h.engine);
+    vi.spyOn(h.engine, 'disconnect').mockImplementation(() => {
+      order.push('engine.disconnect');
+      return engineDisconnect();
+    });
+    const held = h.sim.handled({ path: '/api/v3/athlete/activities' });
+    const refreshing = controller.refresh().finally(() => order.push('refresh done'));
+    await held;
+    expect(controller.state().sync.refreshing).toBe(true);
+    const disconnecting = controller.disconnect();
+    release();
+    const result = await disconnecting;
     expect(result.ok).toBe(true);
     expect(await refreshing).toBe('ok');
+    expect(order).toEqual(['refresh done', 'engine.disconnect']);
 
     expect(notified).not.toHaveBeenCalled();
     expect(controller.state().connection.kind).toBe('not_connected');

@@ -10,11 +10,12 @@ import {
   TimeoutError,
 } from '../../../core/errors';
 import type { FaultAction } from '../../../sim/index';
-import { connect, currentTokens, startHarness, type Harness } from './harness';
+import { advanceUndiciClock } from '../../support/undiciClock';
+import { connect, currentTokens, HARNESS_TIMEOUT_MS, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness({ timeoutMs: 800 });
+  h = await startHarness();
   await connect(h);
 });
 afterEach(async () => {
@@ -51,7 +52,14 @@ describe('faults', () => {
       h.sim.clock.advance(15 * 60_000);
       h.sim.inject({ path: ACTIVITIES, times: Infinity, action: fault.action });
       h.sim.clearRequests();
-      const error = await h.engine.sync().catch((e: unknown) => e);
+      const reached = h.sim.handled({ path: ACTIVITIES });
+      const syncing = h.engine.sync().catch((e: unknown) => e);
+      if (fault.action.kind === 'hang') {
+        // The request is with the hung server: let undici's headers timeout run out, without waiting for it.
+        await reached;
+        advanceUndiciClock(HARNESS_TIMEOUT_MS);
+      }
+      const error = await syncing;
       expect(error).toBeInstanceOf(fault.error);
       const attempts = h.sim.count({ path: ACTIVITIES });
       if (fault.attempts === 'retried') {

@@ -11,6 +11,9 @@ import { memoryBackend } from '../../support/memory';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
 
+/** Headers and body timeout: roomy for a busy machine; a hung server is timed out with advanceUndiciClock(). */
+export const HARNESS_TIMEOUT_MS = 5000;
+
 export interface Harness {
   sim: StravaSim;
   engine: PacebarEngine;
@@ -25,8 +28,6 @@ export interface Harness {
 export interface HarnessOptions {
   secrets?: SecretBackend;
   sim?: SimOptions;
-  /** Headers/body timeout; fault tests use a short one so a hung server fails fast. */
-  timeoutMs?: number;
   /** Our clock minus Strava's (clock-skew tests). */
   clockOffsetMs?: number;
 }
@@ -46,8 +47,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock: () => sim.clock.now() + (options.clockOffsetMs ?? 0),
       utcOffsetMinutes: () => 60,
       http: {
-        timeouts: { connectMs: 2000, headersMs: options.timeoutMs ?? 5000, bodyMs: options.timeoutMs ?? 5000 },
-        retry: { maxRetries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
+        timeouts: { connectMs: 2000, headersMs: HARNESS_TIMEOUT_MS, bodyMs: HARNESS_TIMEOUT_MS },
+        // Retries as many as in the app, without the back-off: no test waits for it.
+        retry: { maxRetries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 },
       },
     });
   const engine = make();

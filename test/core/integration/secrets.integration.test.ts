@@ -1,14 +1,16 @@
 // With the real keychain: after a full connect, a refresh with rotation, failures and a logout,
 // no token or secret appears in any file Pacebar wrote, in anything it logged, or in the errors it
 // raised; while connected they are all in the keychain.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_CLIENT } from '../../../sim/index';
 import { keytarBackend } from '../../../core/keychain/secretBackend';
 import { connect, currentTokens, filesUnder, startHarness, type Harness } from './harness';
 
+// Each test gets its own engine, simulator and keychain service, and brings it where it needs to be.
 let h: Harness;
-const logged: string[] = [];
-beforeAll(async () => {
+let logged: string[] = [];
+beforeEach(async () => {
+  logged = [];
   h = await startHarness({ secrets: keytarBackend() });
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
@@ -16,8 +18,12 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
+afterEach(async () => {
   vi.restoreAllMocks();
+  // Leave nothing in the keychain (on macOS and Windows it is the real login keychain).
+  const athleteId = h.engine.settings.get().athleteId;
+  if (athleteId !== null) await h.engine.vault.deleteTokens(athleteId);
+  await h.engine.vault.deleteClientSecret(DEMO_CLIENT.clientId);
   await h.close();
 });
 
@@ -27,26 +33,31 @@ function expectNoSecretIn(text: string, where: string): void {
   for (const secret of secretsSoFar()) expect(text.includes(secret), `${secret.slice(0, 4)}… in ${where}`).toBe(false);
 }
 
+/** Connects, refreshes with rotation and runs into two failures; checks each error is secret-free. */
+async function connectRotateAndFail() {
+  await connect(h);
+  const first = await currentTokens(h);
+  expect(first).not.toBeNull();
+
+  h.sim.clock.set(first!.expiresAt * 1000 - 60_000);
+  await h.engine.sync();
+  const rotated = await currentTokens(h);
+  expect(rotated!.refreshToken).not.toBe(first!.refreshToken);
+
+  const errors: unknown[] = [];
+  h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'status', status: 401 } });
+  h.sim.inject({ path: '/oauth/token', action: { kind: 'status', status: 500 } });
+  await h.engine.sync({ full: true }).catch((error: unknown) => errors.push(error));
+  h.sim.inject({ path: '/api/v3/athlete', action: { kind: 'malformed-json' } });
+  await h.engine.sync({ full: true }).catch((error: unknown) => errors.push(error));
+  expect(errors).toHaveLength(2);
+  for (const error of errors) expectNoSecretIn(`${(error as Error).message} ${(error as Error).stack} ${JSON.stringify(error)}`, 'an error');
+  return { rotated: rotated! };
+}
+
 describe('secrets stay in the keychain', () => {
   it('no token or client secret in any file after connect, refresh, rotation and errors', async () => {
-    await connect(h);
-    const first = await currentTokens(h);
-    expect(first).not.toBeNull();
-
-    h.sim.clock.set(first!.expiresAt * 1000 - 60_000);
-    await h.engine.sync();
-    const rotated = await currentTokens(h);
-    expect(rotated!.refreshToken).not.toBe(first!.refreshToken);
-
-    const errors: unknown[] = [];
-    h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'status', status: 401 } });
-    h.sim.inject({ path: '/oauth/token', action: { kind: 'status', status: 500 } });
-    await h.engine.sync({ full: true }).catch((error: unknown) => errors.push(error));
-    h.sim.inject({ path: '/api/v3/athlete', action: { kind: 'malformed-json' } });
-    await h.engine.sync({ full: true }).catch((error: unknown) => errors.push(error));
-    expect(errors).toHaveLength(2);
-    for (const error of errors) expectNoSecretIn(`${(error as Error).message} ${(error as Error).stack} ${JSON.stringify(error)}`, 'an error');
-
+    const { rotated } = await connectRotateAndFail();
     const secrets = [...h.sim.issuedSecrets(), DEMO_CLIENT.clientSecret];
     expect(secrets.length).toBeGreaterThanOrEqual(5);
     const files = filesUnder(h.dir);
@@ -60,10 +71,11 @@ describe('secrets stay in the keychain', () => {
 
     // And the secrets really are in the OS keychain.
     expect(await h.engine.vault.loadClientSecret(DEMO_CLIENT.clientId)).toBe(DEMO_CLIENT.clientSecret);
-    expect((await currentTokens(h))?.refreshToken).toBe(rotated!.refreshToken);
+    expect((await currentTokens(h))?.refreshToken).toBe(rotated.refreshToken);
   });
 
   it('after logout: nothing secret in the files or the logs, and the keychain records are gone', async () => {
+    await connectRotateAndFail();
     const athleteId = h.engine.settings.get().athleteId!;
     const result = await h.engine.disconnect({ forgetCredentials: true });
     expect(result.revokedAtStrava).toBe(true);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KeychainUnavailableError } from '../../../core/errors';
 import { guardBackend, keychainReason, type SecretBackend } from '../../../core/keychain/secretBackend';
 import { memoryBackend } from '../../support/memory';
+import { anyString, propertyTest, runs } from '../../support/properties';
 
 const FIXED_REASONS = [
   'the keyring is locked',
@@ -56,11 +57,12 @@ describe('keychainReason', () => {
     expect(keychainReason({ weird: true })).toBe('the keychain reported an error');
   });
 
-  it('always answers one of the fixed reasons, whatever the message', () => {
+  it('always answers one of the fixed reasons, whatever the message', propertyTest, () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('locked', 'D-Bus', 'secrets', 'denied', 'keytar.node')), (message) => {
+      fc.property(fc.oneof(anyString(), fc.constantFrom('locked', 'D-Bus', 'secrets', 'denied', 'keytar.node')), (message) => {
         expect(FIXED_REASONS).toContain(keychainReason(new Error(message)));
       }),
+      runs(1_000),
     );
   });
 });
@@ -104,7 +106,7 @@ describe('guardBackend', () => {
     expect(error.message).not.toContain('failed to store');
   });
 
-  it('the reason is always one of the fixed strings for arbitrary thrown messages', async () => {
+  it('the reason is always one of the fixed strings for arbitrary thrown messages', propertyTest, async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }), async (message) => {
         const marker = `ZZ${message}ZZ`;
@@ -112,7 +114,7 @@ describe('guardBackend', () => {
         expect(FIXED_REASONS).toContain(error.reason);
         expect(error.message).not.toContain(marker);
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 

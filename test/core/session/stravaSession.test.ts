@@ -159,10 +159,12 @@ describe('StravaSession.accessToken', () => {
 });
 
 describe('StravaSession: the rotated refresh token is persisted before the new access token is used', () => {
-  function orderedVault(vault: TokenVault, log: string[], gate?: Promise<void>) {
+  /** Logs each save's start and end; `onSaveStart` hears of a save as it begins, `gate` holds it there. */
+  function orderedVault(vault: TokenVault, log: string[], gate?: Promise<void>, onSaveStart?: () => void) {
     const save = vault.saveTokens.bind(vault);
     vault.saveTokens = async (tokens: StoredTokens) => {
       log.push(`save:start ${tokens.refreshToken}`);
+      onSaveStart?.();
       if (gate) await gate;
       await save(tokens);
       log.push(`save:done ${tokens.refreshToken}`);
@@ -184,11 +186,13 @@ describe('StravaSession: the rotated refresh token is persisted before the new a
     await ready;
     const log: string[] = [];
     const slowWrite = deferred<void>();
-    orderedVault(vault, log, slowWrite.promise);
+    const saveStarted = deferred<void>();
+    orderedVault(vault, log, slowWrite.promise, () => saveStarted.resolve());
 
     const first = session.accessToken().then((token) => log.push(`use ${token} (first)`));
-    // Let the refresh answer arrive and the (slow) keychain write begin.
-    while (!log.includes('save:start refresh-1')) await new Promise((resolve) => setImmediate(resolve));
+    // The refresh answer arrives and the (slow) keychain write begins.
+    await saveStarted.promise;
+    expect(log).toEqual(['save:start refresh-1']);
     // A second caller arrives while the rotated refresh token is not yet stored.
     const second = session.accessToken().then((token) => log.push(`use ${token} (second)`));
     for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BadResponseError } from '../../../core/errors';
+import { propertyTest, runs } from '../../support/properties';
 import {
   activityListSchema,
   activityStatsSchema,
@@ -230,7 +231,7 @@ describe('decoders reject wrong shapes with BadResponseError naming the field, n
   });
 });
 
-describe('decode properties (10,000 runs each)', () => {
+describe('decode properties', () => {
   const schemas = [
     ['athlete', athleteSchema],
     ['stats', activityStatsSchema],
@@ -248,16 +249,17 @@ describe('decode properties (10,000 runs each)', () => {
     }
   }
 
-  it('on arbitrary JSON values only ever throws BadResponseError', () => {
+  it('on arbitrary JSON values only ever throws BadResponseError', propertyTest, () => {
     fc.assert(
       fc.property(fc.constantFrom(...schemas), fc.jsonValue(), ([what, schema], value) => {
         onlyBadResponse(() => decode(schema as never, value, what));
       }),
-      { numRuns: 10_000 },
+      runs(1_000),
     );
   });
 
-  it('on valid payloads with one field replaced by an arbitrary value: BadResponseError only, never echoing the value', () => {
+  it('on valid payloads with one field replaced by an arbitrary value: BadResponseError only, never echoing the value', propertyTest, () => {
+    const RUNS = runs(1_000);
     const marker = fc.stringMatching(/^[0-9a-f]{24}$/).map((hex) => `tok_${hex}`);
     const replacement = (secret: string) =>
       fc.oneof(fc.constant(secret), fc.constant([secret]), fc.constant({ value: secret }), fc.jsonValue(), fc.constant(undefined));
@@ -292,9 +294,9 @@ describe('decode properties (10,000 runs each)', () => {
           rejected += 1;
         }
       }),
-      { numRuns: 10_000 },
+      RUNS,
     );
-    expect(rejected).toBeGreaterThan(1000);
+    expect(rejected).toBeGreaterThan(RUNS.numRuns * 0.1);
   });
 });
 

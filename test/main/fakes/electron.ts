@@ -375,6 +375,14 @@ export class BrowserWindow extends TypedEmitter<WindowEvents> {
   static getAllWindows(): BrowserWindow[] {
     return BrowserWindow.alive();
   }
+  private static waiting: ((win: BrowserWindow) => void)[] = [];
+  /** Resolves with the next window created (waiting for the code under test, not polling for it). */
+  static next(): Promise<BrowserWindow> {
+    return new Promise((resolve) => BrowserWindow.waiting.push(resolve));
+  }
+  static resetWaiting() {
+    BrowserWindow.waiting = [];
+  }
   readonly webContents = new FakeWebContents();
   readonly owner: BrowserWindow | null;
   destroyed = false;
@@ -396,6 +404,11 @@ export class BrowserWindow extends TypedEmitter<WindowEvents> {
     BrowserWindow.instances.push(this);
     // As in Electron: every new webContents is announced to the app.
     app.emit('web-contents-created', fakeEvent(), this.webContents as unknown as Electron.WebContents);
+    for (const resolve of BrowserWindow.waiting.splice(0)) resolve(this);
+  }
+  /** Resolves once the window is destroyed: at once if it is, else on its 'closed' event. */
+  whenDestroyed(): Promise<void> {
+    return this.destroyed ? Promise.resolve() : new Promise((resolve) => this.once('closed', () => resolve()));
   }
   isDestroyed() {
     return this.destroyed;
@@ -593,6 +606,7 @@ export const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn(asy
 
 export function resetFakes() {
   BrowserWindow.instances = [];
+  BrowserWindow.resetWaiting();
   Tray.instances = [];
   Notification.instances = [];
   Notification.failure = null;

@@ -29,9 +29,10 @@ function controllerFor(harness: Harness) {
   });
 }
 
-async function consentPage() {
-  await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
-  const win = BrowserWindow.instances[0]!;
+/** The consent window the connect attempt opens; call before connecting. */
+async function consentPage(opened: Promise<BrowserWindow>) {
+  const win = await opened;
+  expect(BrowserWindow.instances).toEqual([win]);
   const url = win.loadURL.mock.calls[0]![0] as string;
   return { win, url };
 }
@@ -40,8 +41,9 @@ describe('window sign-in against the simulator', () => {
   it('Authorize → redirect caught in the window → connected with data', async () => {
     const controller = controllerFor(h);
     await controller.init();
+    const opened = BrowserWindow.next();
     const connecting = controller.connect('window');
-    const { win, url } = await consentPage();
+    const { win, url } = await consentPage(opened);
     expect(new URL(url).searchParams.get('redirect_uri')).toBe(WINDOW_REDIRECT_URI);
     const location = await h.sim.consent(url);
     expect(location.startsWith(`${WINDOW_REDIRECT_URI}?`)).toBe(true);
@@ -50,14 +52,16 @@ describe('window sign-in against the simulator', () => {
     const state = controller.state();
     expect(state.connection.kind).toBe('connected');
     expect(state.data?.athlete.id).toBe(h.sim.athleteId);
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('Cancel on Strava\'s page → not connected, one-line message', async () => {
     const controller = controllerFor(h);
     await controller.init();
+    const opened = BrowserWindow.next();
     const connecting = controller.connect('window');
-    const { win, url } = await consentPage();
+    const { win, url } = await consentPage(opened);
     win.webContents.navigate(await h.sim.consent(url, { deny: true }));
     const result = await connecting;
     expect(result.ok).toBe(false);
@@ -68,8 +72,9 @@ describe('window sign-in against the simulator', () => {
   it('closing the window leaves the app where it was', async () => {
     const controller = controllerFor(h);
     await controller.init();
+    const opened = BrowserWindow.next();
     const connecting = controller.connect('window');
-    const { win } = await consentPage();
+    const { win } = await consentPage(opened);
     expect(controller.state().connection).toEqual({ kind: 'connecting', method: 'window' });
     win.close();
     await expect(connecting).resolves.toMatchObject({ ok: false });

@@ -69,7 +69,8 @@ describe('consent window', () => {
     const prevented = contents.redirect(redirect('state=S1&code=abc123&scope=read,activity:read_all,profile:read_all'));
     expect(prevented).toBe(true);
     await expect(result).resolves.toEqual({ code: 'abc123', scopes: ['read', 'activity:read_all', 'profile:read_all'] });
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
     // The session's hook is gone and its storage wiped (no Strava cookie outlives the attempt).
     expect(ses.beforeRequest).toBeNull();
     expect(ses.clearStorageData).toHaveBeenCalled();
@@ -80,14 +81,16 @@ describe('consent window', () => {
     const { result, contents, win } = await begin();
     expect(contents.navigate(redirect('state=S1&code=nav&scope=read'))).toBe(true);
     await expect(result).resolves.toEqual({ code: 'nav', scopes: ['read'] });
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('catches the redirect in webRequest.onBeforeRequest and cancels the request', async () => {
     const { result, ses, win } = await begin();
     expect(ses.request(redirect('state=S1&code=web&scope=read'))).toEqual({ cancel: true });
     await expect(result).resolves.toEqual({ code: 'web', scopes: ['read'] });
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('only the first of the three catches counts', async () => {
@@ -105,7 +108,8 @@ describe('consent window', () => {
     contents.redirect(redirect('state=S1&error=access_denied'));
     await expect(result).rejects.toMatchObject({ name: 'RedirectError', problem: 'access_denied' });
     await expect(result).rejects.toBeInstanceOf(RedirectError);
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('wrong state → RedirectError state_mismatch; missing code → missing_code', async () => {
@@ -128,7 +132,8 @@ describe('consent window', () => {
     const { result, win } = await begin({ signal: controller.signal });
     controller.abort();
     await expect(result).rejects.toBeInstanceOf(ConnectCancelledError);
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('an already aborted signal opens no window', async () => {
@@ -147,7 +152,9 @@ describe('consent window', () => {
     expect(win.isDestroyed()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await expect(result).rejects.toBeInstanceOf(ConnectTimeoutError);
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await vi.runOnlyPendingTimersAsync(); // the window is destroyed a turn later (a faked setImmediate here)
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('a main-frame load failure → NetworkError; our own ERR_ABORTED and subframe failures are ignored', async () => {
@@ -158,7 +165,8 @@ describe('consent window', () => {
     contents.failLoad(-106, 'ERR_INTERNET_DISCONNECTED', AUTHORIZE);
     await expect(result).rejects.toBeInstanceOf(NetworkError);
     await expect(result).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await win.whenDestroyed();
+    expect(win.isDestroyed()).toBe(true);
   });
 
   it('navigation stays on Strava: foreign origins are prevented, Strava pages are not', async () => {
