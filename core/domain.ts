@@ -170,6 +170,33 @@ export interface DesktopView {
 
 export const NO_DESKTOP: DesktopView = { launchAtLoginAvailable: false, trayIconHidden: false };
 
+// ── The app itself: its version and whether a newer one is on the way ──────────────────────────
+
+/** Why a newer version must be installed by hand: a .deb (the package manager owns the files) or a macOS build without a Developer ID signature (Squirrel.Mac refuses to swap it). */
+export type ManualUpdateReason = 'deb' | 'mac_unsigned';
+
+export type UpdateView =
+  /** This run never checks: the demo, an unpackaged run, the CLI. */
+  | { kind: 'off' }
+  /** Nothing newer known; checkedAt is the last check that found nothing (ISO-8601), or null. */
+  | { kind: 'idle'; checkedAt: string | null }
+  | { kind: 'checking' }
+  | { kind: 'downloading'; version: string }
+  /** Downloaded and verified; installs when the person restarts Pacebar (or quits it). */
+  | { kind: 'ready'; version: string }
+  /** A newer version exists that this copy cannot install itself: offer the download page. */
+  | { kind: 'manual'; version: string; reason: ManualUpdateReason }
+  /** The last check or download failed; message is one user-facing line. */
+  | { kind: 'error'; message: string };
+
+export interface AboutView {
+  /** Pacebar's version, from package.json. */
+  version: string;
+  update: UpdateView;
+  /** The update status as one line (the tray and the dashboard show this text), or null. */
+  updateLine: string | null;
+}
+
 export interface DashboardState {
   /** First paint before main has answered. */
   loading: boolean;
@@ -187,6 +214,7 @@ export interface DashboardState {
   settings: SettingsView;
   choices: SettingsChoices;
   desktop: DesktopView;
+  about: AboutView;
 }
 
 export interface CredentialsInput {

@@ -25,6 +25,9 @@ import { ReconnectNotifier } from './system/reconnectNotifier';
 import { trayIconHidden } from './system/trayHost';
 import { trayActionHandler } from './tray/trayActions';
 import { TrayController } from './tray/trayController';
+import { createUpdater } from './update/createUpdater';
+import { readInstallFacts } from './update/installFacts';
+import { createUpdates, type Updates } from './update/updates';
 import { confirmDisconnect, showStartupError } from './windows/dialogs';
 import { DashboardWindow } from './windows/dashboardWindow';
 import { consentSession, consentWindowRunner, type ConsentWindowRunner } from './windows/consentWindow';
@@ -39,6 +42,7 @@ interface Running {
   tray: TrayController;
   dashboard: DashboardWindow;
   consentWindow: ConsentWindowRunner;
+  updates: Updates;
 }
 
 // Module-level, so the tray and its menu are never garbage-collected.
@@ -82,6 +86,7 @@ function setupLifecycle(): void {
   // Only here is the quit certain (every window closed, nobody vetoed).
   app.on('will-quit', () => {
     running?.scheduler.stop();
+    running?.updates.stop();
     running?.tray.destroy();
     void running?.engine.close();
   });
@@ -139,6 +144,8 @@ function setupController(engine: PacebarEngine, consentWindow: ConsentWindowRunn
   const view = { launchAtLoginAvailable: desktop.loginItem !== null, trayIconHidden: desktop.trayIconHidden };
   return new PacebarController({
     engine,
+    // package.json's version (Electron's app.getVersion(), docs/api/app.md), which electron-updater compares too.
+    version: app.getVersion(),
     consent: {
       window: consentWindow,
       browser: browserConsentRunner({ stravaBaseUrl, openExternal: (url) => shell.openExternal(url) }),
@@ -161,7 +168,20 @@ function setupScheduler(engine: PacebarEngine, controller: PacebarController): R
   });
 }
 
-function setupTray(engine: PacebarEngine, controller: PacebarController, dashboard: DashboardWindow): TrayController {
+/**
+ * electron-updater against the GitHub releases (electron-builder.yml's publish). Decided here, started
+ * by startUpdateChecks once the app is up; off in the demo and in unpackaged runs.
+ */
+function setupUpdates(controller: PacebarController, env: NodeJS.ProcessEnv): Updates {
+  return createUpdates({
+    facts: readInstallFacts({ appPath: app.getAppPath(), resourcesPath: process.resourcesPath, isPackaged: app.isPackaged, platform: process.platform, env }),
+    createUpdater,
+    onChange: (update) => controller.setUpdate(update),
+    openExternal: (url) => shell.openExternal(url),
+  });
+}
+
+function setupTray(engine: PacebarEngine, controller: PacebarController, dashboard: DashboardWindow, updates: Updates): TrayController {
   return new TrayController({
     iconPath: trayIconPath(location(), process.platform),
     platform: process.platform,
@@ -173,6 +193,9 @@ function setupTray(engine: PacebarEngine, controller: PacebarController, dashboa
       connect: (method) => void controller.connect(method),
       confirmAndDisconnect: () =>
         void confirmDisconnect({ parent: dashboard.browserWindow(), bringAppToFront }).then((yes) => (yes ? controller.disconnect() : undefined)),
+      installUpdate: () => updates.install(),
+      checkForUpdates: () => void updates.check(),
+      openDownloadPage: () => void updates.openDownloadPage(),
       quit: () => app.quit(),
     }),
   });
@@ -227,6 +250,11 @@ function setupPolling(scheduler: RefreshScheduler): void {
   pollOnWake(powerMonitor, () => scheduler.pollNow());
 }
 
+/** The first update check once everything else is up, then one a day. */
+function startUpdateChecks(updates: Updates): void {
+  void updates.start();
+}
+
 async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
   setupSessions();
   setupProtocol();
@@ -238,13 +266,15 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
   const consentWindow = consentWindowRunner({ stravaBaseUrl: engine.endpoints.baseUrl, bringAppToFront });
   const controller = setupController(engine, consentWindow, notifier, desktop);
   const scheduler = setupScheduler(engine, controller);
-  const tray = setupTray(engine, controller, dashboard);
-  running = { engine, controller, scheduler, tray, dashboard, consentWindow };
+  const updates = setupUpdates(controller, env);
+  const tray = setupTray(engine, controller, dashboard, updates);
+  running = { engine, controller, scheduler, tray, dashboard, consentWindow, updates };
   const onState = setupStateFanOut({ ...running, notifier, desktop });
   setupIpc(controller, dashboard);
   await setupDemo(engine, controller, env);
   await setupInitialState(controller, onState, dashboard, desktop);
   setupPolling(scheduler);
+  startUpdateChecks(updates);
 }
 
 // Must happen before 'ready': app:// gets a real, secure origin with fetch support.

@@ -17,6 +17,7 @@ import {
 import { renderStatus, waybarProblem, type ProblemKind } from '../formats';
 import { hasAccountData, lastFetch } from '../../core/view/dashboardState';
 import { describeError } from '../../core/errors';
+import { VERSION } from '../version';
 
 /** After a failed fetch, automatic refreshes wait this long (status bars may poll every minute). */
 export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
@@ -101,6 +102,8 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
       connection: { kind: 'connected' },
       missingScopes: [],
       sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: outcome.failed ? describeError(outcome.error) : null },
+      // The command never updates itself (npm or a checkout does): its updater is always off.
+      about: { version: VERSION, update: { kind: 'off' } },
     });
     if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
     io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: engine.clock() }));

@@ -9,6 +9,7 @@ import type {
   SettingsPatch,
   SignInMethod,
   SyncView,
+  UpdateView,
 } from '../domain';
 import {
   BrowserSignInNeededError,
@@ -31,6 +32,8 @@ export interface ControllerDeps {
   onReconnectNeeded?: () => void;
   /** What the desktop offers (login items, a visible tray icon); the CLI has no desktop. */
   desktop?: () => DesktopView;
+  /** Pacebar's version as the app reports it (package.json); '0.0.0-dev' when left out (tests, benchmarks). */
+  version?: string;
 }
 
 export type RefreshOutcome = 'ok' | 'offline' | 'rate_limited' | 'failed' | 'skipped';
@@ -47,6 +50,8 @@ export class PacebarController {
   private sync: SyncView = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
   private missing: DashboardState['missingScopes'] = [];
   private loading = true;
+  /** What main's updater last reported; 'off' until it says otherwise (and for good in the demo). */
+  private update: UpdateView = { kind: 'off' };
   private attempt: AbortController | null = null;
   private refreshing: Promise<RefreshOutcome> | null = null;
   private listeners = new Set<(state: DashboardState) => void>();
@@ -78,7 +83,14 @@ export class PacebarController {
       sync: this.sync,
       loading: this.loading,
       desktop: this.deps.desktop?.(),
+      about: { version: this.deps.version ?? '0.0.0-dev', update: this.update },
     });
+  }
+
+  /** The updater's news, published with everything else so every surface shows the same. */
+  setUpdate(update: UpdateView): void {
+    this.update = update;
+    this.publish();
   }
 
   saveCredentials(input: CredentialsInput): Promise<ActionResult> {

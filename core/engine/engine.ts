@@ -213,7 +213,7 @@ export class PacebarEngine {
    * The one view model, from what is stored (settings, cache, rate budget) and what the caller
    * knows live (connection, a refresh under way or just failed). Tray, dashboard and CLI render it.
    */
-  viewState(live: Pick<StateInputs, 'connection' | 'missingScopes' | 'sync' | 'loading' | 'desktop'>): DashboardState {
+  viewState(live: Pick<StateInputs, 'connection' | 'missingScopes' | 'sync' | 'loading' | 'desktop' | 'about'>): DashboardState {
     const now = this.clock();
     const budgetReset = this.budget.blockedUntil();
     return composeDashboardState({

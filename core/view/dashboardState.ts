@@ -1,10 +1,19 @@
 // The one view model: DashboardState, composed from the engine's settings, cache and live status.
 // The dashboard, the tray and every CLI format render it. Pure: nothing secret is read or returned.
-import { NO_DESKTOP, REFRESH_INTERVAL_MINUTES, type ConnectionView, type DashboardState, type DesktopView, type MissingScopeView, type SyncView } from '../domain';
+import {
+  NO_DESKTOP,
+  REFRESH_INTERVAL_MINUTES,
+  type ConnectionView,
+  type DashboardState,
+  type DesktopView,
+  type MissingScopeView,
+  type SyncView,
+  type UpdateView,
+} from '../domain';
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';
-import { SPORT_CHOICES } from './labels';
+import { SPORT_CHOICES, updateLine } from './labels';
 
 export interface StateInputs {
   settings: Settings;
@@ -17,6 +26,8 @@ export interface StateInputs {
   loading?: boolean;
   /** What the desktop app runs on offers; the CLI has none. */
   desktop?: DesktopView;
+  /** The running program's version and, in the app, what its updater knows. */
+  about: { version: string; update: UpdateView };
 }
 
 /** Data older than this many refresh intervals is marked stale even without a failure. */
@@ -70,5 +81,6 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
     },
     choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
     desktop: inputs.desktop ?? NO_DESKTOP,
+    about: { version: inputs.about.version, update: inputs.about.update, updateLine: updateLine(inputs.about.update) },
   };
 }

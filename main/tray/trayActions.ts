@@ -9,6 +9,11 @@ export interface TrayActionDeps {
   connect(method: SignInMethod): void;
   /** Asks first (a dialog); disconnects only on yes. */
   confirmAndDisconnect(): void;
+  /** "Update ready: restart to install". */
+  installUpdate(): void;
+  checkForUpdates(): void;
+  /** The release page, where the copies that cannot update themselves get the new version. */
+  openDownloadPage(): void;
   quit(): void;
 }
 
@@ -32,6 +37,12 @@ export function trayActionHandler(deps: TrayActionDeps): (action: TrayAction) =>
       }
       case 'disconnect':
         return deps.confirmAndDisconnect();
+      case 'installUpdate':
+        return deps.installUpdate();
+      case 'checkForUpdates':
+        return deps.checkForUpdates();
+      case 'openDownloadPage':
+        return deps.openDownloadPage();
       case 'quit':
         return deps.quit();
     }

@@ -8,7 +8,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeIm
 import type { DashboardState } from '../../core/domain';
 import { trayMenuModel, type TrayItem, type TrayItemId } from './trayMenuModel';
 
-export type TrayAction = Exclude<TrayItemId, 'athlete' | 'summary' | 'updated' | 'status' | 'separator'>;
+export type TrayAction = Exclude<TrayItemId, 'athlete' | 'summary' | 'updated' | 'status' | 'update' | 'separator'>;
 
 export interface TrayControllerOptions {
   iconPath: string;
@@ -19,7 +19,17 @@ export interface TrayControllerOptions {
   tickMs?: number;
 }
 
-const ACTIONS: ReadonlySet<TrayItemId> = new Set<TrayItemId>(['open', 'refresh', 'connect', 'disconnect', 'settings', 'quit']);
+const ACTIONS: ReadonlySet<TrayItemId> = new Set<TrayItemId>([
+  'open',
+  'refresh',
+  'connect',
+  'disconnect',
+  'settings',
+  'installUpdate',
+  'checkForUpdates',
+  'openDownloadPage',
+  'quit',
+]);
 
 export function trayIcon(iconPath: string, platform: NodeJS.Platform): NativeImage {
   const image = nativeImage.createFromPath(iconPath);

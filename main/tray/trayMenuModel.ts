@@ -1,7 +1,7 @@
 // What the tray shows, as plain data: tooltip and menu items for a DashboardState at a given time.
 // Pure (no Electron), so every state's labels and enabled flags are unit-tested; trayController
 // turns this into a real Menu.
-import type { DashboardState } from '../../core/domain';
+import type { AboutView, DashboardState } from '../../core/domain';
 import { formatAgo } from '../../core/view/format';
 import { summaryLine } from '../../core/view/labels';
 
@@ -15,6 +15,10 @@ export type TrayItemId =
   | 'connect'
   | 'disconnect'
   | 'settings'
+  | 'update'
+  | 'installUpdate'
+  | 'checkForUpdates'
+  | 'openDownloadPage'
   | 'quit'
   | 'separator';
 
@@ -73,6 +77,33 @@ export function statusLines(state: DashboardState, now: number): string[] {
   return lines;
 }
 
+/**
+ * The updater's items: its one status line (the same text the dashboard shows) and what can be done
+ * about it. None where updates are off (the demo, an unpackaged run).
+ */
+export function updateItems(about: AboutView): TrayItem[] {
+  const update = about.update;
+  const line = about.updateLine ?? '';
+  const check = action('checkForUpdates', 'Check for updates…');
+  switch (update.kind) {
+    case 'off':
+      return [];
+    case 'idle':
+      // Being up to date is the normal case: no line for it in the tray, only the action.
+      return [check];
+    case 'checking':
+    case 'downloading':
+      return [info('update', line)];
+    case 'ready':
+      // The status line is itself the action: installing waits for this click (or the next quit).
+      return [action('installUpdate', line)];
+    case 'manual':
+      return [info('update', line), action('openDownloadPage', 'Open the download page…'), check];
+    case 'error':
+      return [info('update', line), check];
+  }
+}
+
 function tooltipFor(state: DashboardState, summary: string | null, status: string[]): string {
   const head = state.data ? `Pacebar · ${state.data.athlete.name}` : 'Pacebar';
   const lines = [head, ...(summary ? [summary] : []), ...status];
@@ -106,6 +137,8 @@ export function trayMenuModel(state: DashboardState, now: number): TrayModel {
     items.push(action('connect', 'Connect Strava…', !state.loading && kind !== 'connecting'));
   }
   items.push(action('settings', 'Settings…'));
+  const updates = updateItems(state.about);
+  if (updates.length > 0) items.push(separator(), ...updates);
   items.push(separator());
   items.push(action('quit', 'Quit Pacebar'));
 

@@ -1,4 +1,5 @@
-// Settings in a <details>: units, primary sport, refresh interval, launch at login, sign-in method, disconnect.
+// Settings in a <details>: units, primary sport, refresh interval, launch at login, sign-in method,
+// disconnect, and an About line (Pacebar's version and what its updater knows, both from main).
 import type { DashboardState, PacebarApi, SettingsPatch } from '../../preload/contract';
 import { actionButton, alertSlot, runAction } from './actions';
 import { el } from './dom';
@@ -58,6 +59,11 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
     el('p', { class: 'hint muted' }, 'Removes your Strava sign-in and cached stats from this computer.'),
   );
 
+  // main sends the version (package.json) and the update line with every state; the tray shows the same line.
+  const version = el('p', { id: 'about-version' });
+  const updateStatus = el('p', { id: 'about-update', class: 'hint muted', 'aria-live': 'polite' });
+  const aboutRow = el('div', { class: 'setting setting-about' }, version, updateStatus);
+
   const element = el(
     'details',
     { class: 'settings', id: 'settings' },
@@ -72,6 +78,7 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
       loginRow,
       slot,
       disconnectRow,
+      aboutRow,
     ),
   );
 
@@ -91,6 +98,9 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
     loginRow.hidden = !state.desktop.launchAtLoginAvailable;
     const kind = state.connection.kind;
     disconnectRow.hidden = !(kind === 'connected' || kind === 'reconnect_needed');
+    version.textContent = `Pacebar ${state.about.version}`;
+    updateStatus.textContent = state.about.updateLine ?? '';
+    updateStatus.hidden = state.about.updateLine === null;
   }
 
   return { element, update };

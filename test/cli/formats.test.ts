@@ -58,6 +58,7 @@ function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheD
     connection: { kind: 'connected' },
     missingScopes: [],
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: overrides.stale ? 'Strava did not answer in time.' : null },
+    about: { version: '0.1.0', update: { kind: 'off' } },
     now: NOW,
     utcOffsetMinutes: 0,
   });

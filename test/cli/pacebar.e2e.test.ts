@@ -2,7 +2,7 @@
 // stand-in browser, status in every format, token rotation, failures, logout; and no token or
 // secret ever printed or written to the config folder.
 import { createRequire } from 'node:module';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -414,6 +414,8 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     expect(topic.stdout).toMatch(/Authorization Callback Domain/);
     expect(statusHelp.stdout).toMatch(/--offline/);
     expect(version.code).toBe(0);
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    // Stamped from package.json by scripts/build-cli.mjs: the version the app's About line shows too.
+    const { version: packageVersion } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version.stdout).toBe(`${packageVersion}\n`);
   });
 });

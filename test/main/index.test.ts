@@ -19,6 +19,7 @@ vi.mock('electron-store', async () => {
 });
 
 import type * as Fakes from './fakes/electron';
+import type * as UpdaterFakes from './fakes/electronUpdater';
 import { EventChannels, InvokeChannels } from '../../preload/contract';
 import type { ActionResult, DashboardState } from '../../core/domain';
 import { memoryBackend } from '../support/memory';
@@ -26,6 +27,11 @@ import { memoryBackend } from '../support/memory';
 const saved = { ...process.env };
 const launched: { fakes: typeof Fakes; dir: string }[] = [];
 const scratch: string[] = [];
+const savedResourcesPath = process.resourcesPath;
+/** How often main loaded electron-updater (the mocked module's factory runs once per load). */
+let updaterLoads = 0;
+/** The fake electron-updater main/index sees, and the first check any of its updaters finishes. */
+let updaterFakes: { module: typeof UpdaterFakes; firstCheck: Promise<UpdaterFakes.FakeUpdater> } | null = null;
 
 interface LaunchOptions {
   /** The settings folder (PACEBAR_CONFIG_DIR); a fresh one by default. */
@@ -35,6 +41,10 @@ interface LaunchOptions {
   /** Preset the simulator's API application (PACEBAR_DEMO), so the app starts configured. */
   configured?: boolean;
   xdgConfigHome?: string;
+  /** An installed copy: app.isPackaged, and a resources folder (process.resourcesPath). */
+  packaged?: boolean;
+  /** Added to the environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 function tempDir(prefix: string): string {
@@ -61,13 +71,24 @@ async function launch(options: LaunchOptions = {}): Promise<typeof Fakes> {
   delete process.env.STRAVA_BASE_URL;
   delete process.env.APPIMAGE;
   if (options.configured) Object.assign(process.env, { PACEBAR_DEMO: '1', PACEBAR_DEMO_CLIENT_ID: '12345', PACEBAR_DEMO_CLIENT_SECRET: 'demo-secret' });
+  Object.assign(process.env, options.env);
   // doMock after resetModules: main/index and this test get the same, freshly evaluated fakes.
   vi.doMock('electron', () => import('./fakes/electron'));
+  updaterLoads = 0;
+  vi.doMock('electron-updater', () => {
+    updaterLoads += 1;
+    return import('./fakes/electronUpdater');
+  });
   const secrets = memoryBackend();
   vi.doMock('../../core/keychain/secretBackend', async (original) => ({ ...(await original<object>()), keytarBackend: () => secrets }));
   const hidden = (options.trayHost ?? 'present') === 'absent';
   vi.doMock('../../main/system/trayHost', () => ({ trayIconHidden: async () => hidden }));
   const fakes = await import('./fakes/electron');
+  const updaters = await import('./fakes/electronUpdater');
+  updaterFakes = { module: updaters, firstCheck: updaters.FakeUpdater.nextCheckDone() };
+  fakes.app.isPackaged = options.packaged ?? false;
+  // Electron sets process.resourcesPath (read-only in its types); plain Node has none.
+  if (options.packaged) Object.defineProperty(process, 'resourcesPath', { value: dir, configurable: true, writable: true });
   launched.push({ fakes, dir });
   await import('../../main/index');
   return fakes;
@@ -98,6 +119,7 @@ async function invoke<T>(fakes: typeof Fakes, channel: string, ...args: unknown[
 afterEach(() => {
   for (const { fakes } of launched.splice(0)) fakes.app.exit(0);
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+  Object.defineProperty(process, 'resourcesPath', { value: savedResourcesPath, configurable: true, writable: true });
   process.env = { ...saved };
 });
 
@@ -331,5 +353,45 @@ describe.skipIf(process.platform !== 'linux')('launch at login on Linux (XDG aut
     const fakes = await boot({ xdgConfigHome: xdg });
     await vi.waitFor(async () => expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).settings.launchAtLogin).toBe(true));
     expect(readFileSync(entry, 'utf8')).toBe(theirs);
+  });
+});
+
+describe('updates', () => {
+  const labels = (fakes: typeof Fakes) => fakes.Tray.instances[0]!.menu!.template.map((item) => item.label);
+
+  it('an unpackaged run never loads electron-updater, never checks, and the tray has no update items', async () => {
+    const fakes = await boot();
+    // onReady has run to its end (startUpdateChecks follows setupPolling in the same step).
+    expect(fakes.powerMonitor.listenerCount('resume')).toBe(1);
+    expect(updaterLoads).toBe(0);
+    expect(labels(fakes)).not.toContain('Check for updates…');
+  });
+
+  it('the demo, even packaged, never loads electron-updater or checks', async () => {
+    const fakes = await boot({ packaged: true, env: { PACEBAR_DEMO: '1', APPIMAGE: '/home/me/Pacebar.AppImage' } });
+    expect(fakes.powerMonitor.listenerCount('resume')).toBe(1);
+    expect(updaterLoads).toBe(0);
+    expect(labels(fakes)).not.toContain('Check for updates…');
+  });
+
+  it('an installed copy checks once at start with this platform’s updater, and the tray offers "Check for updates…"', async () => {
+    const fakes = await boot({ packaged: true, env: { APPIMAGE: '/home/me/Pacebar.AppImage' } });
+    const updaters = updaterFakes!.module;
+    const updater = await updaterFakes!.firstCheck;
+    const expected = { win32: 'nsis', darwin: 'mac', linux: 'appimage' }[process.platform as 'win32' | 'darwin' | 'linux'];
+    expect(updater.kind).toBe(expected);
+    expect(updater.checks).toBe(1);
+    expect(updaterLoads).toBe(1);
+    expect(labels(fakes)).toContain('Check for updates…');
+    // The dashboard gets the same news: the version and the updater's state ride on DashboardState.
+    const state = await invoke<DashboardState>(fakes, InvokeChannels.getState);
+    expect(state).toMatchObject({ about: { version: fakes.app.getVersion(), update: { kind: 'idle' }, updateLine: 'Pacebar is up to date' } });
+    // The tray's item runs a check (not a dialog, not a second updater).
+    const next = updaters.FakeUpdater.nextCheckDone();
+    fakes.clickItem(fakes.Tray.instances[0]!.menu!.template.find((item) => item.label === 'Check for updates…'));
+    expect(await next).toBe(updater);
+    expect(updater.checks).toBe(2);
+    expect(fakes.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(fakes.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 });

@@ -1,13 +1,14 @@
 // electron-builder.yml, checked offline: against electron-builder's own JSON schema (the same check
 // `electron-builder` runs before packaging), plus the security-relevant settings and every icon it
 // ships. Real packaging needs the Electron zip from the network and runs on CI only.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
+import { RELEASE_REPOSITORY } from '../../main/update/releasePage';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = join(ROOT, 'electron-builder.yml');
@@ -62,7 +63,12 @@ describe('electron-builder.yml', () => {
 
   it('fails validation on a typo’d key, so the check above can fail', async () => {
     const yml = readFileSync(CONFIG_FILE, 'utf8');
-    for (const [from, to] of [['\nasarUnpack:', '\nasarUnpak:'], ['  runAsNode: false', '  runAsNod: false']] as const) {
+    for (const [from, to] of [
+      ['\nasarUnpack:', '\nasarUnpak:'],
+      ['  runAsNode: false', '  runAsNod: false'],
+      ['  releaseType: draft', '  releaseTyp: draft'],
+      ['  provider: github', '  provider: githubb'],
+    ] as const) {
       expect(yml).toContain(from);
       const file = join(scratch, 'typo.yml');
       writeFileSync(file, yml.replace(from, to));
@@ -99,7 +105,7 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.extendInfo).toMatchObject({ LSUIElement: true });
     expect(config.mac?.hardenedRuntime).toBe(true);
     expect(config.mac?.category).toBe('public.app-category.healthcare-fitness');
-    expect(config.mac?.target).toBe('dmg');
+    expect(config.mac?.target).toEqual(['dmg', 'zip']);
     expect(config.win?.target).toBe('nsis');
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
     expect(config.linux?.target).toEqual(['deb', 'AppImage']);
@@ -118,6 +124,46 @@ describe('electron-builder.yml', () => {
     const profile = readFileSync(join(templates, 'apparmor-profile.tpl'), 'utf8');
     expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}"/);
     expect(profile).toMatch(/^\s*userns,$/m);
+  });
+
+  it('publishes to the GitHub releases of the repository the app’s download page names, with nothing secret in it', () => {
+    // Copied into every installed app's resources/app-update.yml: provider, owner, repo and nothing more.
+    expect(config.publish).toEqual({ provider: 'github', owner: RELEASE_REPOSITORY.owner, repo: RELEASE_REPOSITORY.repo, releaseType: 'draft' });
+    for (const platform of [config.mac, config.win, config.linux]) expect(platform?.publish, 'no per-platform publish override').toBeUndefined();
+    // The signing environment is the only way certificates reach electron-builder: none in the file.
+    const yml = readFileSync(CONFIG_FILE, 'utf8');
+    expect(yml).not.toMatch(/^\s*(token|cscLink|cscKeyPassword|certificatePassword|certificateFile|private)\s*:/m);
+  });
+
+  it('macOS ships a zip for electron-updater, and artifact names tell the files apart without spaces', () => {
+    // MacUpdater installs only from a zip and picks the Apple silicon one by "arm64" in its name.
+    expect(config.mac?.target).toContain('zip');
+    expect(config.mac?.artifactName).toBe('${productName}-${version}-${arch}-mac.${ext}');
+    expect(config.dmg?.artifactName).toContain('${arch}');
+    // GitHub's download URLs and electron-updater's file lookup both trip over spaces.
+    for (const name of [config.mac?.artifactName, config.dmg?.artifactName, config.nsis?.artifactName]) {
+      expect(name).toBeTypeOf('string');
+      expect(name).not.toMatch(/\s/);
+    }
+    expect(config.productName).not.toMatch(/\s/);
+    expect(config.win?.verifyUpdateCodeSignature).toBe(true);
+  });
+
+  it('the updater needs none of the powers the fuses take away', () => {
+    // electron-updater (and builder-util-runtime under it) run the downloaded installer or image
+    // directly: nothing in them sets ELECTRON_RUN_AS_NODE or NODE_OPTIONS, passes --inspect, or
+    // re-runs the app binary as Node, so runAsNode, nodeOptions and the inspect fuses stay off.
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : name.endsWith('.js') ? [path] : [];
+      });
+    const runtime = [...files(join(ROOT, 'node_modules/electron-updater/out')), ...files(join(ROOT, 'node_modules/builder-util-runtime/out'))];
+    expect(runtime.length).toBeGreaterThan(20);
+    for (const file of runtime) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/ELECTRON_RUN_AS_NODE|NODE_OPTIONS|--inspect|process\.execPath/);
+    }
   });
 
   it('ships the tray folder as a resource next to app.asar', () => {

@@ -81,6 +81,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       refreshIntervalMinutes: [15, 30, 60, 120],
     },
     desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
+    about: { version: '0.1.0', update: { kind: 'off' }, updateLine: null },
   };
 }
 
@@ -133,6 +134,9 @@ export function fixtures(now: number = Date.now()) {
     }),
     keychainUnavailable: withState(signedOut, {
       connection: { kind: 'keychain_unavailable', detail: 'Cannot autolaunch D-Bus without X11 $DISPLAY' },
+    }),
+    updateReady: withState(connected, {
+      about: { version: '0.1.0', update: { kind: 'ready', version: '0.2.0' }, updateLine: 'Update ready: restart to install' },
     }),
     lastError: withState(connected, { sync: { lastError: 'Strava answered 503 Service Unavailable. Pacebar will retry in 5 minutes.' } }),
     noAvatar: withState(connected, {

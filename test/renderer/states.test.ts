@@ -523,6 +523,18 @@ describe('settings', () => {
     expect(await d.page.locator('#settings').getAttribute('open')).toBe('');
   });
 
+  it('ends with Pacebar’s version and the update line main sends (none when the updater has nothing to say)', async () => {
+    const d = await open(f.connected);
+    await d.page.getByText('Settings', { exact: true }).click();
+    expect(await d.page.locator('#about-version').innerText()).toBe('Pacebar 0.1.0');
+    expect(await d.page.locator('#about-update').isVisible()).toBe(false);
+    await d.push(f.updateReady);
+    expect(await d.page.locator('#about-update').innerText()).toBe('Update ready: restart to install');
+    await d.push(withState(f.connected, { about: { version: '0.2.0', update: { kind: 'idle', checkedAt: null }, updateLine: null } }));
+    expect(await d.page.locator('#about-version').innerText()).toBe('Pacebar 0.2.0');
+    expect(await d.page.locator('#about-update').isVisible()).toBe(false);
+  });
+
   it('disconnects when signed in, and offers no Disconnect when not', async () => {
     const d = await open(f.connected);
     await d.page.getByText('Settings', { exact: true }).click();

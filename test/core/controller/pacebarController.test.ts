@@ -178,4 +178,22 @@ describe('PacebarController', () => {
     expect(controller.state().loading).toBe(false);
     await engine.close();
   });
+
+  it('carries the app’s version and publishes the updater’s news to every subscriber, with its one line', async () => {
+    const engine = new PacebarEngine({
+      endpoints: stravaEndpoints('http://127.0.0.1:9'),
+      secrets: memoryBackend(),
+      settingsStore: memoryStore({ ...settingsDefaults }),
+      cacheStore: memoryStore<Record<string, unknown>>({}),
+    });
+    const controller = new PacebarController({ engine, consent: { window: waitingRunner, browser: waitingRunner }, version: '1.4.2' });
+    // Until main's updater says otherwise (and for good in the demo), updates are off.
+    expect(controller.state().about).toEqual({ version: '1.4.2', update: { kind: 'off' }, updateLine: null });
+    const seen: unknown[] = [];
+    controller.subscribe((state) => seen.push(state.about));
+    controller.setUpdate({ kind: 'ready', version: '1.5.0' });
+    expect(seen).toEqual([{ version: '1.4.2', update: { kind: 'ready', version: '1.5.0' }, updateLine: 'Update ready: restart to install' }]);
+    expect(controller.state().about.update).toEqual({ kind: 'ready', version: '1.5.0' });
+    await engine.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsDefaults, type Settings } from '../../../core/domain';
+import { settingsDefaults, type Settings, type UpdateView } from '../../../core/domain';
 import { emptyCache, type CacheData } from '../../../core/store/cache';
 import type { Athlete } from '../../../core/strava/models';
 import { composeDashboardState, hasAccountData, lastFetch, type StateInputs } from '../../../core/view/dashboardState';
@@ -22,6 +22,7 @@ function state(data: CacheData, live: Partial<StateInputs> = {}) {
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
     now: NOW,
     utcOffsetMinutes: 0,
+    about: { version: '0.1.0', update: { kind: 'off' } },
     ...live,
   });
 }
@@ -54,5 +55,30 @@ describe('composeDashboardState: stale', () => {
     const { choices } = state(cache(5));
     expect(choices.sports.map((choice) => choice.label)).toEqual(['Run', 'Ride', 'Swim']);
     expect(choices.refreshIntervalMinutes).toEqual([15, 30, 60, 120]);
+  });
+
+  it('carries the version and the update status, with its line from updateLine', () => {
+    const about = (update: UpdateView) => state(cache(5), { about: { version: '0.3.1', update } }).about;
+    expect(about({ kind: 'off' })).toEqual({ version: '0.3.1', update: { kind: 'off' }, updateLine: null });
+    const lines = ([
+      { kind: 'idle', checkedAt: null },
+      { kind: 'idle', checkedAt: '2024-06-12T12:00:00.000Z' },
+      { kind: 'checking' },
+      { kind: 'downloading', version: '0.4.0' },
+      { kind: 'ready', version: '0.4.0' },
+      { kind: 'manual', version: '0.4.0', reason: 'deb' },
+      { kind: 'manual', version: '0.4.0', reason: 'mac_unsigned' },
+      { kind: 'error', message: 'Couldn’t check for updates: you seem to be offline' },
+    ] satisfies UpdateView[]).map((update) => about(update).updateLine);
+    expect(lines).toEqual([
+      null,
+      'Pacebar is up to date',
+      'Checking for updates…',
+      'Downloading Pacebar 0.4.0…',
+      'Update ready: restart to install',
+      'Pacebar 0.4.0 is available: this .deb install can’t update itself',
+      'Pacebar 0.4.0 is available: this unsigned build can’t update itself',
+      'Couldn’t check for updates: you seem to be offline',
+    ]);
   });
 });

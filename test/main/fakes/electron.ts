@@ -16,12 +16,15 @@
 // - notifications can fail: show() then emits 'failed' (docs/api/notification.md).
 // Event names and payloads are checked against Electron's declarations by the compiler: see
 // the `…EventsConform` tables below.
-import { existsSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { vi } from 'vitest';
 
 /** Event name → listener arguments. */
 type EventMap<Events> = { [K in keyof Events]: unknown[] };
+
+/** What Electron's app.getVersion() returns for this app: package.json's version. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** EventEmitter whose emit/on accept only the events of `Events`, with their payloads. */
 class TypedEmitter<Events extends EventMap<Events>> extends EventEmitter {
@@ -292,6 +295,7 @@ class FakeApp extends TypedEmitter<AppEvents> {
     this.loginItem = { openAtLogin: settings.openAtLogin ?? false };
   });
   getAppPath = vi.fn(() => '/app');
+  getVersion = vi.fn(() => PACKAGE_VERSION);
   whenReady = vi.fn(() => Promise.resolve());
   dock = { hide: vi.fn() };
 

@@ -1,6 +1,6 @@
 // DashboardState builders for the main-process tests.
-import { REFRESH_INTERVAL_MINUTES, type DashboardState, type Sport, type SportTotals, type Totals } from '../../../core/domain';
-import { SPORT_CHOICES } from '../../../core/view/labels';
+import { REFRESH_INTERVAL_MINUTES, type DashboardState, type Sport, type SportTotals, type Totals, type UpdateView } from '../../../core/domain';
+import { SPORT_CHOICES, updateLine } from '../../../core/view/labels';
 
 const totals = (distance: number): Totals => ({ count: 1, distance, movingTime: 3600, elevationGain: 10 });
 const sportTotals = (week: number, ytd: number): SportTotals => ({ week: totals(week), fourWeeks: totals(week * 4), ytd: totals(ytd), allTime: totals(ytd * 3) });
@@ -18,6 +18,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
     settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
     choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
     desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
+    about: { version: '0.1.0', update: { kind: 'off' }, updateLine: null },
     ...overrides,
   };
 }
@@ -38,4 +39,9 @@ export function connectedState(overrides: Partial<DashboardState> = {}): Dashboa
     },
     ...overrides,
   });
+}
+
+/** The state with the updater reporting `update`, its line composed as composeDashboardState does. */
+export function withUpdate(state: DashboardState, update: UpdateView): DashboardState {
+  return { ...state, about: { ...state.about, update, updateLine: updateLine(update) } };
 }

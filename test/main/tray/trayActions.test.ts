@@ -10,6 +10,9 @@ function deps(state: DashboardState) {
     refresh: vi.fn(),
     connect: vi.fn(),
     confirmAndDisconnect: vi.fn(),
+    installUpdate: vi.fn(),
+    checkForUpdates: vi.fn(),
+    openDownloadPage: vi.fn(),
     quit: vi.fn(),
   } satisfies TrayActionDeps;
 }
@@ -27,6 +30,17 @@ describe('trayActionHandler', () => {
     act('quit');
     expect([d.refresh, d.confirmAndDisconnect, d.quit].map((fn) => fn.mock.calls.length)).toEqual([1, 1, 1]);
     expect(d.connect).not.toHaveBeenCalled();
+  });
+
+  it('the update items each call their one function, and nothing else', () => {
+    const d = deps(connectedState());
+    const act = trayActionHandler(d);
+    act('installUpdate');
+    act('checkForUpdates');
+    act('checkForUpdates');
+    act('openDownloadPage');
+    expect([d.installUpdate, d.checkForUpdates, d.openDownloadPage].map((fn) => fn.mock.calls.length)).toEqual([1, 2, 1]);
+    for (const other of [d.openDashboard, d.refresh, d.connect, d.confirmAndDisconnect, d.quit]) expect(other).not.toHaveBeenCalled();
   });
 
   it('connect opens the dashboard and signs in with the remembered method when an application is stored', () => {

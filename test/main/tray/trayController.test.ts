@@ -5,7 +5,7 @@ vi.mock('electron', () => import('../fakes/electron'));
 import { Menu, Tray, clickItem, host, nativeImage, resetFakes } from '../fakes/electron';
 import { TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
 import { trayIconFile, trayIconPath } from '../../../main/system/paths';
-import { NOW, baseState, connectedState } from '../fakes/state';
+import { NOW, baseState, connectedState, withUpdate } from '../fakes/state';
 
 describe('TrayController', () => {
   beforeEach(() => {
@@ -116,6 +116,20 @@ describe('TrayController', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(fake.menu).not.toBe(open);
     expect(fake.menu!.template.map((item) => item.label)).toContain('Refreshing…');
+    tray.destroy();
+  });
+
+  it('update items: the status line is not clickable; install, check and the download page call back', () => {
+    const actions: TrayAction[] = [];
+    const tray = new TrayController({ iconPath: 'tray.png', platform: 'linux', onAction: (a) => actions.push(a), now: () => NOW });
+    const click = (label: string) => clickItem(Tray.instances[0]!.menu!.template.find((t) => t.label === label));
+    tray.update(withUpdate(connectedState(), { kind: 'manual', version: '0.2.0', reason: 'deb' }));
+    expect(Tray.instances[0]!.menu!.template.find((t) => t.label?.startsWith('Pacebar 0.2.0'))!.click).toBeUndefined();
+    click('Open the download page…');
+    click('Check for updates…');
+    tray.update(withUpdate(connectedState(), { kind: 'ready', version: '0.2.0' }));
+    click('Update ready: restart to install');
+    expect(actions).toEqual(['openDownloadPage', 'checkForUpdates', 'installUpdate']);
     tray.destroy();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trayMenuModel, TOOLTIP_MAX, type TrayItem } from '../../../main/tray/trayMenuModel';
-import { NOW, baseState, connectedState } from '../fakes/state';
+import { NOW, baseState, connectedState, withUpdate } from '../fakes/state';
 
 const labels = (items: TrayItem[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
 const item = (items: TrayItem[], id: TrayItem['id']) => items.find((i) => i.id === id);
@@ -127,5 +127,67 @@ describe('trayMenuModel', () => {
     const long = trayMenuModel({ ...base, data: { ...base.data!, athlete: { ...base.data!.athlete, name: 'A'.repeat(200) } } }, NOW);
     expect(long.tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
     expect(long.tooltip.endsWith('…')).toBe(true);
+  });
+
+  describe('updates', () => {
+    /** The menu below Settings…: the update section, then Quit. */
+    const tail = (state: Parameters<typeof trayMenuModel>[0]) => {
+      const items = trayMenuModel(state, NOW).items;
+      return items.slice(items.findIndex((i) => i.id === 'settings') + 1).map((i) => (i.type === 'separator' ? '—' : `${i.label}${i.enabled ? '' : ' (info)'}`));
+    };
+    const connected = connectedState();
+
+    it('off (demo, unpackaged run): no update items at all', () => {
+      expect(tail(withUpdate(connected, { kind: 'off' }))).toEqual(['—', 'Quit Pacebar']);
+    });
+
+    it('up to date: only "Check for updates…" (no status line for the normal case)', () => {
+      expect(tail(withUpdate(connected, { kind: 'idle', checkedAt: null }))).toEqual(['—', 'Check for updates…', '—', 'Quit Pacebar']);
+      expect(tail(withUpdate(connected, { kind: 'idle', checkedAt: new Date(NOW).toISOString() }))).toEqual(['—', 'Check for updates…', '—', 'Quit Pacebar']);
+    });
+
+    it('checking and downloading: one status line, no action (a check is already running)', () => {
+      expect(tail(withUpdate(connected, { kind: 'checking' }))).toEqual(['—', 'Checking for updates… (info)', '—', 'Quit Pacebar']);
+      expect(tail(withUpdate(connected, { kind: 'downloading', version: '0.2.0' }))).toEqual(['—', 'Downloading Pacebar 0.2.0… (info)', '—', 'Quit Pacebar']);
+    });
+
+    it('downloaded: "Update ready: restart to install" is the action that installs', () => {
+      const model = trayMenuModel(withUpdate(connected, { kind: 'ready', version: '0.2.0' }), NOW);
+      expect(tail(withUpdate(connected, { kind: 'ready', version: '0.2.0' }))).toEqual(['—', 'Update ready: restart to install', '—', 'Quit Pacebar']);
+      expect(item(model.items, 'installUpdate')).toMatchObject({ label: 'Update ready: restart to install', enabled: true });
+      expect(item(model.items, 'checkForUpdates')).toBeUndefined();
+    });
+
+    it('a platform that cannot update itself says so and offers the download page', () => {
+      expect(tail(withUpdate(connected, { kind: 'manual', version: '0.2.0', reason: 'deb' }))).toEqual([
+        '—',
+        'Pacebar 0.2.0 is available: this .deb install can’t update itself (info)',
+        'Open the download page…',
+        'Check for updates…',
+        '—',
+        'Quit Pacebar',
+      ]);
+      expect(tail(withUpdate(connected, { kind: 'manual', version: '0.2.0', reason: 'mac_unsigned' }))[1]).toBe(
+        'Pacebar 0.2.0 is available: this unsigned build can’t update itself (info)',
+      );
+    });
+
+    it('an error is one quiet line with "Check for updates…" to try again', () => {
+      expect(tail(withUpdate(connected, { kind: 'error', message: 'Couldn’t check for updates: you seem to be offline' }))).toEqual([
+        '—',
+        'Couldn’t check for updates: you seem to be offline (info)',
+        'Check for updates…',
+        '—',
+        'Quit Pacebar',
+      ]);
+    });
+
+    it('the tooltip and the Strava part of the menu are the same with or without update news', () => {
+      const plain = trayMenuModel(connected, NOW);
+      const busy = trayMenuModel(withUpdate(connected, { kind: 'ready', version: '0.2.0' }), NOW);
+      expect(busy.tooltip).toBe(plain.tooltip);
+      const head = (items: TrayItem[]) => items.slice(0, items.findIndex((i) => i.id === 'settings') + 1);
+      expect(head(busy.items)).toEqual(head(plain.items));
+    });
   });
 });
