@@ -43,12 +43,20 @@ export interface LoginItemSyncDeps {
 export function loginItemSync(deps: LoginItemSyncDeps): (state: DashboardState) => void {
   let known: boolean | null = null;
   const adopt = (enabled: boolean) => queueMicrotask(() => deps.adopt(enabled));
+  const repair = () => {
+    try {
+      deps.backend.repair?.();
+    } catch (error) {
+      deps.log?.(`Pacebar: could not update the login item (${(error as { code?: string }).code ?? 'error'})`);
+    }
+  };
   return (state) => {
     if (state.loading) return;
     const wanted = state.settings.launchAtLogin;
     if (known === null) {
       known = deps.backend.read();
       if (wanted !== known) adopt(known);
+      if (known) repair();
       return;
     }
     if (wanted === known) return;

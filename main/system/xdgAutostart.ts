@@ -57,19 +57,31 @@ export interface LoginItemBackend {
   read(): boolean;
   /** Makes the OS start Pacebar at login, or not. Throws when it cannot. */
   write(enabled: boolean): void;
+  /**
+   * An enabled entry that starts something else than this Pacebar (an AppImage renamed by an
+   * update, a moved install) is pointed at this one again. Throws when it cannot.
+   */
+  repair?(): void;
 }
 
 export function xdgAutostart(options: { dir: string; command: readonly string[] }): LoginItemBackend {
   const file = join(options.dir, AUTOSTART_FILE);
+  const read = () => existsSync(file) && entryEnabled(readFileSync(file, 'utf8'));
+  const write = (enabled: boolean) => {
+    if (!enabled) return rmSync(file, { force: true });
+    mkdirSync(options.dir, { recursive: true });
+    // Written whole, then renamed: a session manager never reads half an entry.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, desktopEntry(options.command), { mode: 0o644 });
+    renameSync(partial, file);
+  };
   return {
-    read: () => existsSync(file) && entryEnabled(readFileSync(file, 'utf8')),
-    write: (enabled) => {
-      if (!enabled) return rmSync(file, { force: true });
-      mkdirSync(options.dir, { recursive: true });
-      // Written whole, then renamed: a session manager never reads half an entry.
-      const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, desktopEntry(options.command), { mode: 0o644 });
-      renameSync(partial, file);
+    read,
+    write,
+    repair: () => {
+      // electron-updater's AppImageUpdater renames a versioned AppImage file on update: the entry
+      // written by the old version names a file that is gone.
+      if (read() && readFileSync(file, 'utf8') !== desktopEntry(options.command)) write(true);
     },
   };
 }

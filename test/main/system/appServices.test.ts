@@ -39,6 +39,16 @@ describe('login item', () => {
     expect(os.writes).toEqual([]);
   });
 
+  it('at start an enabled login item is repaired (pointed at this Pacebar), a disabled one is not', () => {
+    const repaired: string[] = [];
+    const on = loginItemSync({ backend: { ...osLoginItem(true).backend, repair: () => repaired.push('on') }, adopt: vi.fn() });
+    on(withLogin(true));
+    on(withLogin(true));
+    const off = loginItemSync({ backend: { ...osLoginItem(false).backend, repair: () => repaired.push('off') }, adopt: vi.fn() });
+    off(withLogin(false));
+    expect(repaired).toEqual(['on']);
+  });
+
   it('afterwards only the person\'s change is applied, once', () => {
     const { os, backend } = osLoginItem(false);
     const sync = loginItemSync({ backend, adopt: vi.fn() });

@@ -65,4 +65,23 @@ describe('XDG autostart entry', () => {
     expect(() => item.write(true)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^E[A-Z]+$/) }));
     expect(item.read()).toBe(false);
   });
+
+  it('repair() points an enabled entry at this Pacebar again (an AppImage renamed by an update), and leaves others alone', () => {
+    const home = mkdtempSync(join(tmpdir(), 'pacebar-autostart-'));
+    dirs.push(home);
+    const dir = join(home, 'autostart');
+    const file = join(dir, 'pacebar.desktop');
+    xdgAutostart({ dir, command: ['/home/ada/Pacebar-0.1.0.AppImage'] }).write(true);
+    const updated = xdgAutostart({ dir, command: ['/home/ada/Pacebar-0.2.0.AppImage'] });
+    updated.repair!();
+    expect(readFileSync(file, 'utf8')).toBe(desktopEntry(['/home/ada/Pacebar-0.2.0.AppImage']));
+    // Switched off in Startup Applications: the person's choice stands, untouched.
+    const off = `${desktopEntry(['/old'])}X-GNOME-Autostart-enabled=false\n`;
+    writeFileSync(file, off);
+    updated.repair!();
+    expect(readFileSync(file, 'utf8')).toBe(off);
+    rmSync(file);
+    updated.repair!();
+    expect(existsSync(file)).toBe(false);
+  });
 });
