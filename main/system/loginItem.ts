@@ -18,11 +18,16 @@ export function linuxLaunchCommand(app: Pick<App, 'isPackaged' | 'getAppPath'>, 
 
 /**
  * How this OS starts Pacebar at login, or null where Pacebar cannot (so the setting is not shown).
- * macOS and Windows: Electron's login item, for the packaged app only (a development run would
- * register the bare Electron binary). Linux: an XDG autostart entry.
+ * Installed copies only: a development run would register the bare Electron binary, and on Linux
+ * would take over the installed Pacebar's autostart entry. macOS and Windows: Electron's login
+ * item. Linux: an XDG autostart entry (a development run may opt in with PACEBAR_DEV_AUTOSTART=1,
+ * as the end-to-end test does with its own XDG_CONFIG_HOME).
  */
 export function loginItemBackend(app: LoginItemApp, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, execPath = process.execPath): LoginItemBackend | null {
-  if (platform === 'linux') return xdgAutostart({ dir: autostartDir(env), command: linuxLaunchCommand(app, env, execPath) });
+  if (platform === 'linux') {
+    if (!app.isPackaged && env.PACEBAR_DEV_AUTOSTART !== '1') return null;
+    return xdgAutostart({ dir: autostartDir(env), command: linuxLaunchCommand(app, env, execPath) });
+  }
   if ((platform === 'darwin' || platform === 'win32') && app.isPackaged) {
     return {
       read: () => app.getLoginItemSettings().openAtLogin,

@@ -52,6 +52,16 @@ export function entryEnabled(text: string): boolean {
   return keys.get('Hidden') !== 'true' && keys.get('X-GNOME-Autostart-enabled') !== 'false';
 }
 
+/** The program an entry's Exec line starts (its first argument, unquoted), or null. */
+export function execTarget(text: string): string | null {
+  const line = text.split(/\r?\n/).find((entry) => entry.startsWith('Exec='));
+  if (!line) return null;
+  const exec = line.slice('Exec='.length).replace(/\\\\/g, '\\');
+  const quoted = /^"((?:[^"\\]|\\.)*)"/.exec(exec);
+  if (quoted) return quoted[1]!.replace(/\\(["`$\\])/g, '$1').replace(/%%/g, '%');
+  return exec.split(/\s+/)[0] || null;
+}
+
 export interface LoginItemBackend {
   /** Whether the OS will start Pacebar at login, as the OS says now. */
   read(): boolean;
@@ -79,9 +89,13 @@ export function xdgAutostart(options: { dir: string; command: readonly string[] 
     read,
     write,
     repair: () => {
-      // electron-updater's AppImageUpdater renames a versioned AppImage file on update: the entry
-      // written by the old version names a file that is gone.
-      if (read() && readFileSync(file, 'utf8') !== desktopEntry(options.command)) write(true);
+      // electron-updater's AppImageUpdater renames a versioned AppImage on update: the entry the
+      // old version wrote names a file that is gone. Only that entry is rewritten; one that names
+      // something that exists (a deb install, an entry the person wrote) is theirs and stays.
+      const current = options.command[0];
+      if (!current?.endsWith('.AppImage') || !read()) return;
+      const target = execTarget(readFileSync(file, 'utf8'));
+      if (target !== null && target !== current && target.endsWith('.AppImage') && !existsSync(target)) write(true);
     },
   };
 }

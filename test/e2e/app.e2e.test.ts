@@ -140,7 +140,7 @@ describe('Pacebar under Electron', () => {
 
   it.skipIf(process.platform !== 'linux')('Linux: "Launch Pacebar at login" writes and removes the XDG autostart entry', async () => {
     const xdg = folder('pacebar-e2e-autostart-');
-    const target = await launch(folder('pacebar-e2e-login-'), { XDG_CONFIG_HOME: xdg });
+    const target = await launch(folder('pacebar-e2e-login-'), { XDG_CONFIG_HOME: xdg, PACEBAR_DEV_AUTOSTART: '1' });
     others.push(target);
     const page = await openDashboard(target);
     await page.getByText('Settings', { exact: true }).click();

@@ -332,9 +332,21 @@ describe('a desktop without a visible tray icon (stock GNOME)', () => {
 });
 
 describe.skipIf(process.platform !== 'linux')('launch at login on Linux (XDG autostart)', () => {
+  it('a development run does not offer it (it would take over the installed Pacebar\'s entry)', async () => {
+    const xdg = tempDir('pacebar-xdg-');
+    mkdirSync(join(xdg, 'autostart'));
+    const entry = join(xdg, 'autostart', 'pacebar.desktop');
+    const installed = '[Desktop Entry]\nType=Application\nName=Pacebar\nExec=/opt/Pacebar/pacebar\n';
+    writeFileSync(entry, installed);
+    const fakes = await boot({ xdgConfigHome: xdg });
+    expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).desktop.launchAtLoginAvailable).toBe(false);
+    expect(readFileSync(entry, 'utf8')).toBe(installed);
+  });
+
   it('the setting is offered; ticking it writes the autostart entry, unticking removes it', async () => {
     const xdg = tempDir('pacebar-xdg-');
-    const fakes = await boot({ xdgConfigHome: xdg });
+    // A development run only with the explicit switch (as the e2e test uses it).
+    const fakes = await boot({ xdgConfigHome: xdg, env: { PACEBAR_DEV_AUTOSTART: '1' } });
     const entry = join(xdg, 'autostart', 'pacebar.desktop');
     expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).desktop.launchAtLoginAvailable).toBe(true);
     expect(await invoke(fakes, InvokeChannels.updateSettings, { launchAtLogin: true })).toEqual({ ok: true });
@@ -350,7 +362,7 @@ describe.skipIf(process.platform !== 'linux')('launch at login on Linux (XDG aut
     const entry = join(xdg, 'autostart', 'pacebar.desktop');
     const theirs = '[Desktop Entry]\nType=Application\nName=Pacebar\nExec=/opt/Pacebar/pacebar\n';
     writeFileSync(entry, theirs);
-    const fakes = await boot({ xdgConfigHome: xdg });
+    const fakes = await boot({ xdgConfigHome: xdg, packaged: true });
     await vi.waitFor(async () => expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).settings.launchAtLogin).toBe(true));
     expect(readFileSync(entry, 'utf8')).toBe(theirs);
   });

@@ -77,7 +77,7 @@ describe('login item', () => {
     expect(log).toHaveBeenCalledWith('Pacebar: could not change the login item (EACCES)');
   });
 
-  it('macOS/Windows: Electron\'s login item, packaged only; Linux: XDG autostart; elsewhere none', () => {
+  it('macOS/Windows: Electron\'s login item; Linux: XDG autostart; installed copies only (dev runs opt in on Linux); elsewhere none', () => {
     const app = { isPackaged: true, getAppPath: () => '/app', getLoginItemSettings: vi.fn(() => ({ openAtLogin: true })), setLoginItemSettings: vi.fn() };
     const mac = loginItemBackend(app as never, 'darwin', {})!;
     expect(mac.read()).toBe(true);
@@ -85,7 +85,9 @@ describe('login item', () => {
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false });
     expect(loginItemBackend({ ...app, isPackaged: false } as never, 'win32', {})).toBeNull();
     expect(loginItemBackend(app as never, 'freebsd', {})).toBeNull();
-    expect(loginItemBackend({ ...app, isPackaged: false } as never, 'linux', { XDG_CONFIG_HOME: '/tmp/none' })).not.toBeNull();
+    expect(loginItemBackend(app as never, 'linux', { XDG_CONFIG_HOME: '/tmp/none' })).not.toBeNull();
+    expect(loginItemBackend({ ...app, isPackaged: false } as never, 'linux', { XDG_CONFIG_HOME: '/tmp/none' })).toBeNull();
+    expect(loginItemBackend({ ...app, isPackaged: false } as never, 'linux', { XDG_CONFIG_HOME: '/tmp/none', PACEBAR_DEV_AUTOSTART: '1' })).not.toBeNull();
   });
 
   it('the Linux entry runs the AppImage file, the installed binary, or this checkout', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { autostartDir, desktopEntry, entryEnabled, execArgument, xdgAutostart } from '../../../main/system/xdgAutostart';
+import { autostartDir, desktopEntry, entryEnabled, execArgument, execTarget, xdgAutostart } from '../../../main/system/xdgAutostart';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,22 +66,48 @@ describe('XDG autostart entry', () => {
     expect(item.read()).toBe(false);
   });
 
-  it('repair() points an enabled entry at this Pacebar again (an AppImage renamed by an update), and leaves others alone', () => {
+  it('execTarget reads back the program an entry starts, as desktopEntry quotes it', () => {
+    for (const path of ['/opt/Pacebar/pacebar', '/home/ada/My Apps/Pacebar-0.1.0.AppImage', '/tmp/odd "$name"\\100%']) {
+      expect(execTarget(desktopEntry([path, '--flag']))).toBe(path);
+    }
+    expect(execTarget('[Desktop Entry]\nExec=/usr/bin/pacebar --hidden\n')).toBe('/usr/bin/pacebar');
+    expect(execTarget('[Desktop Entry]\nName=x\n')).toBeNull();
+  });
+
+  it('repair() rewrites only an enabled entry naming an AppImage that is gone (renamed by an update)', () => {
     const home = mkdtempSync(join(tmpdir(), 'pacebar-autostart-'));
     dirs.push(home);
     const dir = join(home, 'autostart');
     const file = join(dir, 'pacebar.desktop');
-    xdgAutostart({ dir, command: ['/home/ada/Pacebar-0.1.0.AppImage'] }).write(true);
-    const updated = xdgAutostart({ dir, command: ['/home/ada/Pacebar-0.2.0.AppImage'] });
+    const oldImage = join(home, 'Pacebar-0.1.0.AppImage');
+    const newImage = join(home, 'Pacebar-0.2.0.AppImage');
+    writeFileSync(newImage, '');
+    const updated = xdgAutostart({ dir, command: [newImage] });
+
+    // The old version's entry, its file still there: not ours to change.
+    writeFileSync(oldImage, '');
+    xdgAutostart({ dir, command: [oldImage] }).write(true);
     updated.repair!();
-    expect(readFileSync(file, 'utf8')).toBe(desktopEntry(['/home/ada/Pacebar-0.2.0.AppImage']));
-    // Switched off in Startup Applications: the person's choice stands, untouched.
-    const off = `${desktopEntry(['/old'])}X-GNOME-Autostart-enabled=false\n`;
+    expect(execTarget(readFileSync(file, 'utf8'))).toBe(oldImage);
+
+    // The update removed the old file: the entry follows the new one.
+    rmSync(oldImage);
+    updated.repair!();
+    expect(readFileSync(file, 'utf8')).toBe(desktopEntry([newImage]));
+
+    // An entry of the person's own, or of a deb install, is never touched.
+    const theirs = '[Desktop Entry]\nType=Application\nExec=/opt/Pacebar/pacebar\n';
+    writeFileSync(file, theirs);
+    updated.repair!();
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    // Switched off in Startup Applications: the person's choice stands.
+    const off = `${desktopEntry(['/gone/Pacebar-0.0.1.AppImage'])}X-GNOME-Autostart-enabled=false\n`;
     writeFileSync(file, off);
     updated.repair!();
     expect(readFileSync(file, 'utf8')).toBe(off);
-    rmSync(file);
-    updated.repair!();
-    expect(existsSync(file)).toBe(false);
+    // Not running as an AppImage: nothing to repair towards.
+    writeFileSync(file, desktopEntry(['/gone/Pacebar-0.0.1.AppImage']));
+    xdgAutostart({ dir, command: ['/usr/lib/pacebar/pacebar'] }).repair!();
+    expect(readFileSync(file, 'utf8')).toBe(desktopEntry(['/gone/Pacebar-0.0.1.AppImage']));
   });
 });
