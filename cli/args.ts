@@ -37,10 +37,6 @@ function isCommand(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
-function optionName(raw: string): string {
-  return raw.split('=')[0] ?? raw;
-}
-
 export function parseCommandLine(argv: readonly string[]): Command {
   const first = argv[0];
   if (first === undefined) return { kind: 'help', topic: null };
@@ -49,7 +45,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return { kind: 'version' };
   }
   if (first === '--help' || first === '-h') return { kind: 'help', topic: null };
-  if (first.startsWith('-')) throw new UsageError(`Unknown option ${optionName(first)}: give a command first (setup, login, status, logout). See: pacebar --help`);
+  // The option is not repeated either: `--` followed by a pasted secret would come back on screen.
+  if (first.startsWith('-')) throw new UsageError('Unknown option: give a command first (setup, login, status, logout). See: pacebar --help');
   // The word itself is not repeated: it may be a secret pasted in the wrong place.
   if (!isCommand(first)) throw new UsageError('Unknown command. Commands: setup, login, status, logout, help. See: pacebar --help');
   return parseCommand(first, argv.slice(1));
@@ -71,8 +68,9 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== 'option') continue;
     const known = spec[token.name];
+    // Only a known option's name is ever repeated: an unknown one may be a secret pasted after --.
+    if (!known) throw new UsageError(`Unknown option for 'pacebar ${name}'. See: pacebar ${name} --help`);
     const shown = token.rawName;
-    if (!known) throw new UsageError(`Unknown option ${shown} for 'pacebar ${name}'. See: pacebar ${name} --help`);
     if (known.type === 'string' && typeof token.value !== 'string') throw new UsageError(`${shown} needs a value. See: pacebar ${name} --help`);
     if (known.type === 'string' && token.value === '') throw new UsageError(`${shown} needs a value. See: pacebar ${name} --help`);
     if (known.type === 'boolean' && token.value !== undefined) throw new UsageError(`${shown} takes no value. See: pacebar ${name} --help`);

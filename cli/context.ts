@@ -58,7 +58,13 @@ export function createContext(io: Io): Context & { close(): Promise<void> } {
         engine = createEngine({
           env: io.env,
           openStores: readOnly ? readOnlyStores : confStores,
+          readOnly,
           overrides: { http: { retry: { minTimeoutMs: retryDelayMs(io.env) } } },
+        }).then((created) => {
+          if (created.damagedSettingsFile) {
+            io.err(`pacebar: warning: the settings file was damaged; it is kept as ${created.damagedSettingsFile} and what the keychain knows (your API application and account) is taken from there.`);
+          }
+          return created;
         });
         engines.set(readOnly, engine);
       }

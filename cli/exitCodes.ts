@@ -1,5 +1,5 @@
 // Exit codes of `pacebar`, and how any error becomes one code and one secret-free line.
-import { PacebarError } from '../core/errors';
+import { PacebarError, TokensUnreadableError } from '../core/errors';
 
 export const EXIT = {
   ok: 0,
@@ -33,9 +33,10 @@ export class UsageError extends CliError {
 export const NOT_CONNECTED_MESSAGE = 'Not connected. Run: pacebar login';
 export const NO_CREDENTIALS_MESSAGE = 'No Strava API application set up. Run: pacebar setup --client-id ID';
 export const RECONNECT_MESSAGE = 'Strava access was revoked or has expired. Run: pacebar login';
+export const UNREADABLE_MESSAGE = 'The Strava sign-in saved in the keychain is unreadable (a damaged record). Run: pacebar login';
 
-/** Errors after which cached data is still worth showing: Strava is just unreachable right now. */
-const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited']);
+/** Errors after which cached data is still worth showing: Strava is just unreachable (or refusing) right now. */
+const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited', 'token_refused']);
 
 export function isTransient(error: unknown): boolean {
   return error instanceof PacebarError && TRANSIENT.has(error.code);
@@ -56,13 +57,14 @@ export function describeFailure(error: unknown): Failure {
       case 'no_credentials':
         return { exitCode: EXIT.notConnected, message: NO_CREDENTIALS_MESSAGE };
       case 'reconnect_needed':
-        return { exitCode: EXIT.reconnectNeeded, message: RECONNECT_MESSAGE };
+        return { exitCode: EXIT.reconnectNeeded, message: error instanceof TokensUnreadableError ? UNREADABLE_MESSAGE : RECONNECT_MESSAGE };
       case 'invalid_input':
         return { exitCode: EXIT.usage, message: oneLine(error.message) };
       case 'network':
       case 'timeout':
       case 'server':
       case 'rate_limited':
+      case 'token_refused':
         return { exitCode: EXIT.unavailable, message: oneLine(error.message) };
       default:
         return { exitCode: EXIT.failure, message: oneLine(error.message) };

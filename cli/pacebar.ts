@@ -3,8 +3,12 @@
 import { main } from './main';
 
 const interrupt = new AbortController();
-process.once('SIGINT', () => {
-  // A waiting sign-in stops and says so; anything still running after that is cut short.
+// `on`, not `once`: signal-exit (under conf's atomic writes and the refresh lock) re-sends a signal
+// to the process once it is the only listener left, which would kill it before the "Sign-in was
+// cancelled" line. A waiting sign-in stops and says so; anything still running after that is cut
+// short; more Ctrl-Cs change nothing.
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) return;
   interrupt.abort();
   setTimeout(() => process.exit(130), 500).unref();
 });

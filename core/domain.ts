@@ -136,7 +136,8 @@ export type ConnectionView =
   /** notice: why Pacebar switched to this method by itself (one sentence), if it did. */
   | { kind: 'connecting'; method: SignInMethod; notice?: string }
   | { kind: 'connected' }
-  | { kind: 'reconnect_needed' }
+  /** detail: why, when it is not the usual "revoked or expired" (an unreadable keychain record). */
+  | { kind: 'reconnect_needed'; detail?: string }
   | { kind: 'keychain_unavailable'; detail: string };
 
 export interface SyncView {

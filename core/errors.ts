@@ -22,7 +22,8 @@ export type PacebarErrorCode =
   | 'connect_timeout'
   | 'browser_sign_in_needed'
   | 'invalid_input'
-  | 'config_folder';
+  | 'config_folder'
+  | 'token_refused';
 
 export class PacebarError extends Error {
   constructor(
@@ -102,8 +103,15 @@ export class InvalidCodeError extends PacebarError {
 }
 
 export class ReconnectNeededError extends PacebarError {
+  constructor(message = 'Strava access was revoked or expired. Connect to Strava again.') {
+    super('reconnect_needed', message);
+  }
+}
+
+/** The keychain's token record does not decode: not a verdict of Strava's, so not called "revoked". */
+export class TokensUnreadableError extends ReconnectNeededError {
   constructor() {
-    super('reconnect_needed', 'Strava access was revoked or expired. Connect to Strava again.');
+    super('The Strava sign-in saved in the keychain is unreadable (a damaged record). Connect to Strava again.');
   }
 }
 
@@ -127,11 +135,32 @@ export class KeychainUnavailableError extends PacebarError {
 
 /** The settings and cache folder cannot be created, read or written. */
 export class ConfigFolderError extends PacebarError {
+  /** reason: a file-system code (ENOSPC, EROFS…), said in words where it has a common name. */
   constructor(
     readonly folder: string,
     readonly reason?: string,
   ) {
-    super('config_folder', `Cannot use the settings folder ${folder}${reason ? ` (${reason})` : ''}. Check PACEBAR_CONFIG_DIR and its permissions.`);
+    const said = reason ? (FOLDER_PROBLEMS[reason] ? `${FOLDER_PROBLEMS[reason]}, ${reason}` : reason) : '';
+    super('config_folder', `Cannot use the settings folder ${folder}${said ? ` (${said})` : ''}. Check PACEBAR_CONFIG_DIR and its permissions.`);
+  }
+}
+
+const FOLDER_PROBLEMS: Record<string, string> = {
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a file is in the way',
+};
+
+/**
+ * The token endpoint refused a request for a reason other than a dead refresh token (a 4xx such as
+ * a generic bad_request): the tokens are kept, and the next refresh tries again.
+ */
+export class TokenRequestError extends PacebarError {
+  constructor(readonly status: number) {
+    super('token_refused', `Strava refused to renew the sign-in (HTTP ${status}). Pacebar keeps it and will try again later.`);
   }
 }
 

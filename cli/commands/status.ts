@@ -11,6 +11,7 @@ import {
   NO_CREDENTIALS_MESSAGE,
   NOT_CONNECTED_MESSAGE,
   RECONNECT_MESSAGE,
+  UNREADABLE_MESSAGE,
   describeFailure,
   isTransient,
 } from '../exitCodes';
@@ -57,6 +58,7 @@ async function ensureConnected(engine: PacebarEngine, useKeychain: boolean): Pro
   if (state === 'needs_credentials') throw new StatusProblem(NO_CREDENTIALS_MESSAGE, EXIT.notConnected, 'disconnected');
   if (state === 'not_connected') throw new StatusProblem(NOT_CONNECTED_MESSAGE, EXIT.notConnected, 'disconnected');
   if (state === 'reconnect_needed') throw new StatusProblem(RECONNECT_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
+  if (state === 'tokens_unreadable') throw new StatusProblem(UNREADABLE_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
 }
 
 /** Fetches; returns whether it failed in a way that still allows showing the cache. */

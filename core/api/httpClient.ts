@@ -21,7 +21,12 @@ import { undiciTransport } from './undiciTransport';
 export interface HttpTimeouts {
   connectMs: number;
   headersMs: number;
+  /** The longest gap between two chunks of a body. */
   bodyMs: number;
+  /** One exchange from first byte out to last byte in, however steadily the server drips. */
+  exchangeMs: number;
+  /** A GET with all its retries and back-offs. */
+  totalMs: number;
 }
 
 export interface HttpRetry {
@@ -30,7 +35,7 @@ export interface HttpRetry {
   maxTimeoutMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 15_000, bodyMs: 15_000 };
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 15_000, bodyMs: 15_000, exchangeMs: 30_000, totalMs: 45_000 };
 export const DEFAULT_RETRY: HttpRetry = { maxRetries: 2, minTimeoutMs: 500, maxTimeoutMs: 4_000 };
 
 export interface HttpClientOptions {
@@ -42,7 +47,9 @@ export interface HttpClientOptions {
 
 export interface RawResponse {
   status: number;
+  /** Decoded JSON, or null when a non-200 answer carried none. */
   body: unknown;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -157,6 +164,8 @@ export interface StravaHttpOptions extends HttpClientOptions {
 
 export class StravaHttp {
   private transport: HttpTransport | null = null;
+  /** Aborted by cancelAll(): every request in flight (and any wait tied to it) ends at once. */
+  private lifetime = new AbortController();
   private readonly timeouts: HttpTimeouts;
   private readonly retry: HttpRetry;
 
@@ -206,40 +215,77 @@ export class StravaHttp {
       body: new URLSearchParams(form).toString(),
       signal,
     });
-    return { status: response.status, body: response.status >= 500 ? null : parseJson(response.text) };
+    // Only a 200 must be JSON; a refusal (a 429 from a proxy, a 5xx page) is judged by its status.
+    return { status: response.status, body: response.status === 200 ? parseJson(response.text) : safeJson(response.text), headers: response.headers };
   }
 
   async close(): Promise<void> {
+    this.cancelAll();
     await this.transport?.close();
   }
 
-  /** A GET, retried a bounded number of times on 5xx and dropped connections, with backoff. */
+  /** What cancelAll() aborts: requests made from now on, and work that waits on them. */
+  get signal(): AbortSignal {
+    return this.lifetime.signal;
+  }
+
+  /** Ends every request in flight now (a disconnect must not wait for a stuck one); later ones go as usual. */
+  cancelAll(): void {
+    this.lifetime.abort(new Error('cancelled'));
+    this.lifetime = new AbortController();
+  }
+
+  /**
+   * A GET, retried a bounded number of times on 5xx and dropped connections, with backoff, all
+   * within totalMs: a retry whose back-off would end past the deadline is not made.
+   */
   private async sendWithRetries(url: string, init: RequestInit): Promise<Exchange> {
-    for (let attempt = 1; ; attempt++) {
-      const last = attempt > this.retry.maxRetries;
-      try {
-        const response = await this.send(url, init);
-        if (last || !RETRY_STATUSES.has(response.status)) return response;
-        await sleep(retryDelayMs(this.retry, attempt, response.headers['retry-after']), init.signal);
-      } catch (error) {
-        if (last || !(error instanceof PacebarError) || !retryable.has(error)) throw error;
-        await sleep(retryDelayMs(this.retry, attempt, undefined), init.signal).catch(() => {
-          throw error;
-        });
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new TimedOut()), this.timeouts.totalMs);
+    // Wall time, not the engine clock (which tests may freeze or move by hours).
+    const startedAt = Date.now();
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    const timedOut = () => deadline.signal.aborted && !init.signal?.aborted;
+    const fits = (delay: number) => Date.now() - startedAt + delay < this.timeouts.totalMs;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const last = attempt > this.retry.maxRetries;
+        try {
+          const response = await this.send(url, { ...init, signal });
+          const delay = retryDelayMs(this.retry, attempt, response.headers['retry-after']);
+          if (last || !RETRY_STATUSES.has(response.status) || !fits(delay)) return response;
+          await sleep(delay, signal);
+        } catch (error) {
+          if (timedOut()) throw new TimeoutError();
+          const delay = retryDelayMs(this.retry, attempt, undefined);
+          if (last || !(error instanceof PacebarError) || !retryable.has(error) || !fits(delay)) throw error;
+          await sleep(delay, signal).catch(() => {
+            throw timedOut() ? new TimeoutError() : error;
+          });
+        }
       }
+    } finally {
+      clearTimeout(timer);
     }
   }
 
   /**
    * One exchange through the transport, with the engine's limits: headers within headersMs, no
-   * body chunk more than bodyMs after the last, at most MAX_BODY_BYTES.
+   * body chunk more than bodyMs after the last, the whole exchange within exchangeMs (a server
+   * dripping a byte every few seconds never trips the gap timeout), at most MAX_BODY_BYTES.
    */
   private async send(url: string, init: RequestInit): Promise<Exchange> {
     const timeout = new AbortController();
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    const signal = AbortSignal.any([init.signal, timeout.signal, this.lifetime.signal].filter((s): s is AbortSignal => s !== undefined));
     let timer = setTimeout(() => timeout.abort(new TimedOut()), this.timeouts.headersMs);
+    let cancelBody = () => {};
+    const overall = setTimeout(() => {
+      timeout.abort(new TimedOut());
+      cancelBody();
+    }, this.timeouts.exchangeMs);
     try {
       const response = await this.connection().send({ url, method: init.method, headers: { 'user-agent': 'Pacebar', ...init.headers }, body: init.body, signal });
+      cancelBody = () => response.cancel();
       // Bounded whether or not the server sends a Content-Length (chunked bodies too).
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -270,6 +316,7 @@ export class StravaHttp {
       throw typed;
     } finally {
       clearTimeout(timer);
+      clearTimeout(overall);
     }
   }
 }

@@ -5,6 +5,17 @@
 const QUARTER_HOUR = 15 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * How far Strava's clock (its Date header) is believed to be from ours. A machine synced by NTP is
+ * seconds off; beyond this a Date header is more likely wrong (a proxy, a hostile answer) than our
+ * clock, and one `Date: 2100` must not hold every request back for decades.
+ */
+export const MAX_TRUSTED_SKEW_MS = 15 * 60 * 1000;
+
+function clampSkew(skewMs: number): number {
+  return Math.max(-MAX_TRUSTED_SKEW_MS, Math.min(MAX_TRUSTED_SKEW_MS, skewMs));
+}
+
 export interface WindowPair {
   limit: [number, number];
   usage: [number, number];
@@ -86,8 +97,13 @@ export class RateBudget {
     private readonly clock: () => number,
     initial: RateSnapshot | null = null,
   ) {
-    this.snapshot = initial;
-    this.skewMs = initial?.skewMs ?? 0;
+    this.skewMs = clampSkew(initial?.skewMs ?? 0);
+    this.snapshot = initial && this.plausible(initial) ? initial : null;
+  }
+
+  /** A snapshot observed later than Strava's clock can be (as we bound it) is not believed. */
+  private plausible(snapshot: RateSnapshot): boolean {
+    return snapshot.observedAt <= this.clock() + MAX_TRUSTED_SKEW_MS;
   }
 
   current(): RateSnapshot | null {
@@ -106,7 +122,7 @@ export class RateBudget {
    */
   noteServerDate(serverMs: number): void {
     if (!Number.isFinite(serverMs)) return;
-    this.skewMs = serverMs - this.clock();
+    this.skewMs = clampSkew(serverMs - this.clock());
   }
 
   /** Epoch ms (our clock) until which no read may be sent, or null when a read may go now. */
@@ -118,7 +134,10 @@ export class RateBudget {
       blockedUntilFor(snapshot.read, snapshot.observedAt, now, this.inFlight),
       blockedUntilFor(snapshot.overall, snapshot.observedAt, now, this.inFlight),
     ].filter((time): time is number => time !== null);
-    return times.length > 0 ? Math.max(...times) - this.skewMs : null;
+    if (times.length === 0) return null;
+    // However the numbers came about, no block outlasts the next daily reset on our own clock (plus
+    // the skew we allow): the windows Strava counts in are never longer than that.
+    return Math.min(Math.max(...times) - this.skewMs, nextUtcMidnight(this.clock() + MAX_TRUSTED_SKEW_MS) + MAX_TRUSTED_SKEW_MS);
   }
 
   /** Reserve one request; the returned function releases it when the answer arrives. */
@@ -133,15 +152,16 @@ export class RateBudget {
 
   /** Headers are the truth; a snapshot older than the one we hold is ignored. */
   observe(snapshot: RateSnapshot): void {
+    if (!this.plausible(snapshot)) return;
     if (this.snapshot && snapshot.observedAt < this.snapshot.observedAt) return;
     this.snapshot = snapshot;
-    if (snapshot.skewMs !== undefined) this.skewMs = snapshot.skewMs;
+    if (snapshot.skewMs !== undefined) this.skewMs = clampSkew(snapshot.skewMs);
   }
 
   /** A 429 means a window is spent even when the headers are missing or lag behind. */
   observeRejection(snapshot: RateSnapshot | null): number {
     // Strava's refusal is the newest word there is: adopt its numbers whatever we held before.
-    if (snapshot) this.snapshot = snapshot;
+    if (snapshot && this.plausible(snapshot)) this.snapshot = snapshot;
     const now = this.serverNow();
     if (this.blockedUntil() === null) {
       const current = this.snapshot;

@@ -18,6 +18,7 @@ import {
   RateLimitedError,
   ReconnectNeededError,
   TimeoutError,
+  TokensUnreadableError,
   describeError,
 } from '../errors';
 import type { PacebarEngine } from '../engine/engine';
@@ -143,7 +144,9 @@ export class PacebarController {
       this.attempt?.abort();
       this.disconnecting = true;
       try {
-        // Let a running refresh finish first, so it cannot write tokens or cache after we delete them.
+        // A running refresh must not write tokens or cache after we delete them: end its requests
+        // (a stuck one too), let it settle, then disconnect.
+        this.deps.engine.cancelRequests();
         await this.refreshing;
         await this.deps.engine.disconnect();
       } finally {
@@ -197,8 +200,9 @@ export class PacebarController {
   }
 
   private async runRefresh(options: { full?: boolean }): Promise<RefreshOutcome> {
-    // "Try again" after an unlocked keyring: look at the keychain again before anything else.
-    if (this.connection.kind === 'keychain_unavailable') {
+    // "Try again" after an unlocked keyring, and "reconnect needed" while another process (the
+    // `pacebar` command) may have stored a live sign-in since: look at the keychain again first.
+    if (this.connection.kind === 'keychain_unavailable' || this.connection.kind === 'reconnect_needed') {
       await this.reloadConnection();
       this.publish();
     }
@@ -213,7 +217,7 @@ export class PacebarController {
       const offline = error instanceof NetworkError || error instanceof TimeoutError;
       this.sync = { ...this.sync, offline, lastError: describeError(error) };
       if (error instanceof ReconnectNeededError && !this.disconnecting) {
-        this.setConnection({ kind: 'reconnect_needed' });
+        this.setConnection(error instanceof TokensUnreadableError ? { kind: 'reconnect_needed', detail: error.message } : { kind: 'reconnect_needed' });
         this.missing = [];
         this.deps.onReconnectNeeded?.();
       }
@@ -230,7 +234,13 @@ export class PacebarController {
   private async reloadConnection(): Promise<void> {
     try {
       const status = await this.deps.engine.status();
-      this.setConnection(status === 'connected' ? { kind: 'connected' } : { kind: status });
+      this.setConnection(
+        status === 'tokens_unreadable'
+          ? { kind: 'reconnect_needed', detail: new TokensUnreadableError().message }
+          : status === 'connected'
+            ? { kind: 'connected' }
+            : { kind: status },
+      );
       this.missing = status === 'connected' ? await this.deps.engine.missingScopes() : [];
     } catch (error) {
       if (!this.noteKeychain(error)) throw error;

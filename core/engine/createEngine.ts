@@ -7,6 +7,8 @@ import { ConfigFolderError, InvalidInputError } from '../errors';
 import { keytarBackend, type SecretBackend } from '../keychain/secretBackend';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../keychain/tokenVault';
 import { resolveConfigDir } from '../store/configDir';
+import { folderLock } from '../store/folderLock';
+import { guardStore, prepareConfigFolder, setAsideDamaged, settingsRecovery } from '../store/storeFiles';
 import type { Settings, TypedStore } from '../store/settings';
 import { endpointsFromEnv, type StravaEndpoints } from '../strava/endpoints';
 import { PacebarEngine, type EngineOptions } from './engine';
@@ -24,6 +26,11 @@ export interface EngineEnvironment {
   secrets?: SecretBackend;
   /** What sends the engine's HTTP: Electron's net.fetch in the app; by default undici with env's proxy settings. */
   transport?: TransportFactory;
+  /**
+   * Stores opened only to read (the CLI's `status` from the cache): the folder is neither created
+   * nor repaired, and nothing is written.
+   */
+  readOnly?: boolean;
   /** Test and benchmark knobs (clock, timeouts). */
   overrides?: Partial<Pick<EngineOptions, 'clock' | 'utcOffsetMinutes' | 'http'>>;
 }
@@ -41,9 +48,15 @@ function endpoints(env: NodeJS.ProcessEnv): StravaEndpoints {
   }
 }
 
-async function stores(environment: EngineEnvironment, folder: string): Promise<EngineStores> {
+async function stores(environment: EngineEnvironment, folder: string): Promise<EngineStores & { damagedSettingsFile: string | null }> {
   try {
-    return await environment.openStores(folder);
+    let damagedSettingsFile: string | null = null;
+    if (!environment.readOnly) {
+      prepareConfigFolder(folder);
+      damagedSettingsFile = setAsideDamaged(folder);
+    }
+    const opened = await environment.openStores(folder);
+    return { settings: guardStore(opened.settings, folder), cache: guardStore(opened.cache, folder), damagedSettingsFile };
   } catch (error) {
     // Only the file system's errors (EACCES, ENOTDIR, EROFS, ENOSPC…) are the folder's fault.
     const code = (error as { code?: unknown } | null)?.code;
@@ -55,13 +68,17 @@ async function stores(environment: EngineEnvironment, folder: string): Promise<E
 export async function createEngine(environment: EngineEnvironment): Promise<PacebarEngine> {
   const { env } = environment;
   const strava = endpoints(env);
-  const opened = await stores(environment, resolveConfigDir(env));
+  const folder = resolveConfigDir(env);
+  const opened = await stores(environment, folder);
   return new PacebarEngine({
     endpoints: strava,
     secrets: environment.secrets ?? keytarBackend(),
     keychainService: keychainServiceFrom(env),
     settingsStore: opened.settings,
     cacheStore: opened.cache,
+    lock: folderLock(folder),
+    ...(environment.readOnly ? {} : { recovery: settingsRecovery(folder) }),
+    damagedSettingsFile: opened.damagedSettingsFile,
     // The CLI honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment it was given.
     transport: environment.transport ?? ((timeouts) => undiciTransport({ env, connectTimeoutMs: timeouts.connectMs })),
     ...environment.overrides,

@@ -2,7 +2,7 @@
 // (keychain backend, settings and cache stores, clock), so the same code runs in the app, the
 // `pacebar` command and the tests.
 import { CredentialsStore } from '../account/credentials';
-import { ConnectCancelledError, NoCredentialsError, NotConnectedError, ReconnectNeededError } from '../errors';
+import { BadResponseError, ConnectCancelledError, NoCredentialsError, NotConnectedError, ReconnectNeededError, TokensUnreadableError } from '../errors';
 import { systemClock, type Clock } from '../clock';
 import { StravaHttp, type HttpRetry, type HttpTimeouts, type TransportFactory } from '../api/httpClient';
 import { RateBudget } from '../api/rateBudget';
@@ -16,6 +16,8 @@ import { DEFAULT_SCOPES, canReadActivities, missingScopes, type MissingScope } f
 import { TokenClient } from '../oauth/tokenClient';
 import { StravaSession } from '../session/stravaSession';
 import { CacheRepository } from '../store/cache';
+import { processLock, type FolderLock } from '../store/folderLock';
+import type { SettingsRecovery } from '../store/storeFiles';
 import { SettingsRepository, type Settings, type TypedStore } from '../store/settings';
 import type { StravaEndpoints } from '../strava/endpoints';
 import type { Athlete } from '../strava/models';
@@ -24,7 +26,8 @@ import { SyncService, type SyncOptions, type SyncReport } from '../sync/syncServ
 import { composeDashboardState, type StateInputs } from '../view/dashboardState';
 import type { DashboardState } from '../domain';
 
-export type ConnectionStatus = 'needs_credentials' | 'not_connected' | 'connected' | 'reconnect_needed';
+/** tokens_unreadable: the keychain holds a record for the athlete that does not decode. */
+export type ConnectionStatus = 'needs_credentials' | 'not_connected' | 'connected' | 'reconnect_needed' | 'tokens_unreadable';
 
 export interface EngineOptions {
   endpoints: StravaEndpoints;
@@ -38,6 +41,12 @@ export interface EngineOptions {
   /** What sends the bytes: undici by default, Electron's net.fetch in the app. */
   transport?: TransportFactory;
   scopes?: readonly string[];
+  /** One token refresh at a time across processes (a lock in the settings folder); in-process by default. */
+  lock?: FolderLock;
+  /** Settings rebuilt from a damaged file, waiting for what the keychain knows. */
+  recovery?: SettingsRecovery;
+  /** Where a damaged settings file was moved at this start, if it was. */
+  damagedSettingsFile?: string | null;
 }
 
 interface PendingAuthorization {
@@ -64,6 +73,10 @@ export class PacebarEngine {
   private readonly tokenClient: TokenClient;
   private readonly scopes: readonly string[];
   private readonly utcOffset: (now: number) => number;
+  private readonly lock: FolderLock;
+  private readonly recovery: SettingsRecovery | null;
+  /** Where a damaged settings file was moved at this start (the CLI and the app say so once). */
+  readonly damagedSettingsFile: string | null;
   private session: StravaSession | null = null;
 
   constructor(options: EngineOptions) {
@@ -72,21 +85,49 @@ export class PacebarEngine {
     this.scopes = options.scopes ?? DEFAULT_SCOPES;
     this.utcOffset = options.utcOffsetMinutes ?? machineUtcOffsetMinutes;
     this.settings = new SettingsRepository(options.settingsStore);
-    this.cache = new CacheRepository(options.cacheStore);
+    this.cache = new CacheRepository(options.cacheStore, this.clock);
+    this.lock = options.lock ?? processLock();
+    this.recovery = options.recovery ?? null;
+    this.damagedSettingsFile = options.damagedSettingsFile ?? null;
     this.vault = new TokenVault(options.secrets, options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
     this.credentials = new CredentialsStore(this.settings, this.vault);
     // Persisted with each sync's single cache write (see SyncService), not on every response.
     this.budget = new RateBudget(this.clock, this.cache.readRateBudget());
     this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http, ...(options.transport ? { transport: options.transport } : {}) });
-    this.tokenClient = new TokenClient(this.http, this.endpoints);
+    this.tokenClient = new TokenClient(this.http, this.endpoints, this.clock);
   }
 
-  /** Reads the keychain; throws KeychainUnavailableError when it cannot. */
+  /**
+   * After a damaged settings file: the keychain still names the API application (its secret's
+   * record is `client-secret:ID`) and the athlete (`athlete:ID`). Adopted when unambiguous; until
+   * the keychain can be read (unlocked), the marker stays and this runs again next time.
+   */
+  private async recovered(): Promise<void> {
+    if (!this.recovery?.pending()) return;
+    const { clientIds, athleteIds } = await this.vault.records();
+    const settings = this.settings.get();
+    const patch: Partial<Settings> = {};
+    if (settings.clientId === null && clientIds.length === 1) patch.clientId = clientIds[0]!;
+    if (settings.athleteId === null && athleteIds.length === 1) patch.athleteId = athleteIds[0]!;
+    if (Object.keys(patch).length > 0) this.settings.update(patch);
+    this.recovery.done();
+  }
+
+  /** Reads the keychain; throws KeychainUnavailableError when it cannot (a locked keyring included). */
   async status(): Promise<ConnectionStatus> {
+    await this.recovered();
     if (!(await this.credentials.has())) return 'needs_credentials';
     const athleteId = this.settings.get().athleteId;
     if (athleteId === null) return 'not_connected';
-    return (await this.vault.loadTokens(athleteId)) ? 'connected' : 'reconnect_needed';
+    let stored;
+    try {
+      stored = await this.vault.loadTokens(athleteId);
+    } catch (error) {
+      if (error instanceof TokensUnreadableError) return 'tokens_unreadable';
+      throw error;
+    }
+    // A record this process found dead is no connection; one another process stored since is.
+    return stored && !this.session?.isRefused(stored) ? 'connected' : 'reconnect_needed';
   }
 
   /**
@@ -95,6 +136,7 @@ export class PacebarEngine {
    * attempt's state); the code is exchanged and the first sync made.
    */
   async signIn(runner: ConsentRunner, options: { signal: AbortSignal }): Promise<ConnectResult> {
+    await this.recovered();
     // No API application: say so before any window, listener or browser appears.
     await this.credentials.load();
     // Someone fixing missing permissions must see Strava's page again to tick the boxes.
@@ -125,11 +167,19 @@ export class PacebarEngine {
     return { url, state, redirectUri };
   }
 
-  /** Exchanges the code, stores the tokens in the keychain, then makes the first full sync. */
+  /**
+   * Exchanges the code, asks the API who the new token belongs to (nothing is replaced unless both
+   * name the same athlete), stores the tokens in the keychain, then makes the first full sync
+   * (which reuses that answer: a connect stays at four requests).
+   */
   private async connectWithCode(code: string, grantedScopes: readonly string[]): Promise<ConnectResult> {
     const credentials = await this.credentials.load();
     const tokens = await this.tokenClient.exchangeCode(credentials, code);
-    const athlete = tokens.athlete!;
+    const verified = await new StravaApi(this.http, this.endpoints, { withToken: (call) => call(tokens.access_token) }).athlete();
+    if (verified.id !== tokens.athlete!.id) {
+      throw new BadResponseError("the sign-in and Strava's API named different athletes; nothing was changed");
+    }
+    const athlete = verified;
     const scopes = grantedScopes.length > 0 ? [...grantedScopes] : [...this.scopes];
     const previous = this.settings.get().athleteId;
     await this.vault.saveTokens({
@@ -147,7 +197,7 @@ export class PacebarEngine {
     this.session = null;
     let connected: Athlete = athlete;
     try {
-      connected = (await this.sync({ full: true })).cache.athlete ?? athlete;
+      connected = (await this.sync({ full: true, athlete })).cache.athlete ?? athlete;
     } catch {
       // Connected all the same: the first sync's failure is in the cache and the UI shows it.
     }
@@ -167,6 +217,7 @@ export class PacebarEngine {
 
   /** One poll of Strava into the cache (see SyncService for what it asks and when). */
   async sync(options: SyncOptions = {}): Promise<SyncReport> {
+    await this.recovered();
     const session = await this.activeSession();
     // Another process (the CLI or the app) may have spent budget since we last looked.
     const shared = this.cache.readRateBudget();
@@ -189,8 +240,19 @@ export class PacebarEngine {
    * forgetCredentials is set.
    */
   async disconnect(options: { forgetCredentials?: boolean } = {}): Promise<{ revokedAtStrava: boolean }> {
+    await this.recovered();
     const athleteId = this.settings.get().athleteId;
     let revokedAtStrava = false;
+    // Nothing is revoked or deleted unless every step after can be done: the settings folder takes
+    // writes (settings and cache rewritten as they are) and the keychain is unlocked. A step that
+    // still fails later leaves an explained state (tokens gone, settings still naming the athlete:
+    // "reconnect needed"), never tokens deleted behind a "connected".
+    this.settings.update({});
+    this.cache.write({});
+    if (athleteId !== null) await this.vault.loadTokens(athleteId).catch((error: unknown) => {
+      if (!(error instanceof TokensUnreadableError)) throw error;
+    });
+    else await this.vault.assertWritable();
     if (athleteId !== null) {
       try {
         // A valid token (refreshed if it expired): Strava answers 401 to an expired one and keeps
@@ -230,6 +292,11 @@ export class PacebarEngine {
     return this.utcOffset(now);
   }
 
+  /** Ends every Strava request in flight (and a refresh waiting on one): Disconnect never waits for a stuck one. */
+  cancelRequests(): void {
+    this.http.cancelAll();
+  }
+
   async close(): Promise<void> {
     await this.http.close();
   }
@@ -245,6 +312,8 @@ export class PacebarEngine {
       tokenClient: this.tokenClient,
       credentials: () => this.credentials.load(),
       clock: this.clock,
+      lock: this.lock,
+      cancelled: () => this.http.signal,
     });
     return this.session;
   }

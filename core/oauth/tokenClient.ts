@@ -4,11 +4,14 @@ import {
   BadResponseError,
   InvalidClientError,
   InvalidCodeError,
+  RateLimitedError,
   ReconnectNeededError,
   ServerError,
+  TokenRequestError,
   UnauthorizedError,
   type PacebarError,
 } from '../errors';
+import { nextQuarterHour } from '../api/rateBudget';
 import { decode, stravaFaultSchema, tokenResponseSchema, type TokenResponse } from '../strava/models';
 import type { StravaEndpoints } from '../strava/endpoints';
 import type { RawResponse, StravaHttp } from '../api/httpClient';
@@ -18,29 +21,42 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-function faultFields(body: unknown): { resource: string; field: string }[] {
+function faultFields(body: unknown): { resource: string; field: string; code: string }[] {
   const parsed = stravaFaultSchema.safeParse(body);
   return (parsed.success ? (parsed.data.errors ?? []) : []).map((entry) => ({
     resource: entry.resource ?? '',
     field: entry.field ?? '',
+    code: entry.code ?? '',
   }));
 }
 
-function tokenError(response: RawResponse, grant: 'code' | 'refresh'): PacebarError {
+/** When a 429 from the token endpoint may be retried: its Retry-After, else the next quarter hour. */
+function retryAt(response: RawResponse, now: number): number {
+  const raw = response.headers['retry-after'];
+  const seconds = typeof raw === 'string' && /^\d{1,6}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  return Number.isFinite(seconds) ? now + seconds * 1000 : nextQuarterHour(now);
+}
+
+function tokenError(response: RawResponse, grant: 'code' | 'refresh', now: number): PacebarError {
+  if (response.status === 429) return new RateLimitedError(retryAt(response, now));
   if (response.status >= 500) return new ServerError(response.status);
   const fields = faultFields(response.body);
-  const about = (resource: string, field?: string) =>
-    fields.some((entry) => entry.resource === resource && (field === undefined || entry.field === field));
+  const about = (resource: string, code?: string) =>
+    fields.some((entry) => entry.resource === resource && (code === undefined || entry.code === code));
   if (about('Application') || response.status === 401) return new InvalidClientError();
   if (grant === 'code') return new InvalidCodeError();
-  if (about('RefreshToken') || response.status === 400) return new ReconnectNeededError();
-  return new BadResponseError(`token endpoint answered HTTP ${response.status}`);
+  // Only Strava's own verdict on the refresh token, {"resource":"RefreshToken","field":
+  // "refresh_token","code":"invalid"} (HTTP 400), means the grant is gone. Any other refusal, a
+  // generic {"error":"bad_request"} from a proxy included, keeps the tokens.
+  if (response.status === 400 && about('RefreshToken', 'invalid')) return new ReconnectNeededError();
+  return new TokenRequestError(response.status);
 }
 
 export class TokenClient {
   constructor(
     private readonly http: StravaHttp,
     private readonly endpoints: StravaEndpoints,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async exchangeCode(credentials: ClientCredentials, code: string, signal?: AbortSignal): Promise<TokenResponse> {
@@ -49,7 +65,7 @@ export class TokenClient {
       { client_id: credentials.clientId, client_secret: credentials.clientSecret, code, grant_type: 'authorization_code' },
       signal,
     );
-    if (response.status !== 200) throw tokenError(response, 'code');
+    if (response.status !== 200) throw tokenError(response, 'code', this.clock());
     const tokens = decode(tokenResponseSchema, response.body, 'token response');
     if (!tokens.athlete) throw new BadResponseError('token response: athlete missing');
     return tokens;
@@ -67,7 +83,7 @@ export class TokenClient {
       },
       signal,
     );
-    if (response.status !== 200) throw tokenError(response, 'refresh');
+    if (response.status !== 200) throw tokenError(response, 'refresh', this.clock());
     return decode(tokenResponseSchema, response.body, 'token response');
   }
 

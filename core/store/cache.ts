@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { activityStatsSchema, athleteSchema, type ActivityStats, type Athlete } from '../strava/models';
 import type { ActivityRecord } from '../domain';
-import type { RateSnapshot } from '../api/rateBudget';
+import { MAX_TRUSTED_SKEW_MS, type RateSnapshot } from '../api/rateBudget';
 import type { TypedStore } from './settings';
 
 const activityRecordSchema = z.object({
@@ -59,7 +59,15 @@ export function emptyCache(): CacheData {
 }
 
 export class CacheRepository {
-  constructor(private readonly backing: TypedStore<Record<string, unknown>>) {}
+  /** clock: to tell a rate budget saved from an impossible future (a hostile Date header) from a real one. */
+  constructor(
+    private readonly backing: TypedStore<Record<string, unknown>>,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private believable(snapshot: RateSnapshot): boolean {
+    return snapshot.observedAt <= this.clock() + MAX_TRUSTED_SKEW_MS;
+  }
 
   read(): CacheData {
     const parsed = cacheSchema.safeParse(this.backing.store);
@@ -75,8 +83,9 @@ export class CacheRepository {
   write(patch: Partial<CacheData>): CacheData {
     const current = this.read();
     const next = { ...current, ...patch };
-    // The rate budget is written by every process sharing the file: never move it backwards.
-    if (current.rateBudget && (!next.rateBudget || next.rateBudget.observedAt < current.rateBudget.observedAt)) {
+    // The rate budget is written by every process sharing the file: never move it backwards (but a
+    // budget "observed" in an impossible future is no reason to keep refusing newer ones).
+    if (current.rateBudget && this.believable(current.rateBudget) && (!next.rateBudget || next.rateBudget.observedAt < current.rateBudget.observedAt)) {
       next.rateBudget = current.rateBudget;
     }
     this.backing.set(next as unknown as Record<string, unknown>);

@@ -2,11 +2,14 @@
 // file names, folder, schema and defaults, so both read and write the same files.
 import Conf from 'conf';
 import type { Settings, TypedStore } from './settings';
-import { cacheStoreOptions, settingsStoreOptions } from './storeFiles';
+import { cacheStoreOptions, prepareConfigFolder, setAsideDamaged, settingsStoreOptions } from './storeFiles';
 
 export { CACHE_FILE, SETTINGS_FILE } from './storeFiles';
 
+/** A damaged settings file is moved aside first (see setAsideDamaged), never overwritten. */
 export function openSettingsStore(cwd: string): TypedStore<Settings> {
+  prepareConfigFolder(cwd);
+  setAsideDamaged(cwd);
   return new Conf<Settings>(settingsStoreOptions(cwd));
 }
 

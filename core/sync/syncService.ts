@@ -8,6 +8,7 @@ import type { StravaApi } from '../api/stravaApi';
 import { MAX_PER_PAGE } from '../api/stravaApi';
 import { emptyCache, type CacheData, type CacheRepository } from '../store/cache';
 import type { ActivityRecord } from '../domain';
+import type { Athlete } from '../strava/models';
 import { chartWindowStartSeconds } from '../stats/weeklySummary';
 import { mergeActivities, sameActivities, toActivityRecord } from './activityRecords';
 
@@ -18,6 +19,8 @@ const MAX_PAGES = 5;
 export interface SyncOptions {
   /** Fetch everything now (first connect, "Refresh now" after reconnect). */
   full?: boolean;
+  /** The athlete as the API just answered (a sign-in checks it): used instead of asking again. */
+  athlete?: Athlete;
 }
 
 export interface SyncDeps {
@@ -55,7 +58,11 @@ export class SyncService {
     const patch: Partial<CacheData> = { athleteId: this.deps.athleteId };
     let changed = false;
     try {
-      if (due(base.athleteFetchedAt)) {
+      if (options.athlete?.id === this.deps.athleteId) {
+        patch.athlete = options.athlete;
+        patch.athleteFetchedAt = now;
+        changed = true;
+      } else if (due(base.athleteFetchedAt)) {
         patch.athlete = await this.deps.api.athlete();
         patch.athleteFetchedAt = now;
         changed = true;

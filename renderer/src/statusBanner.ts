@@ -40,7 +40,7 @@ export function bannerSpecs(state: DashboardState, now: number, userAgent: strin
       id: 'reconnect',
       tone: 'error',
       title: 'Reconnect to Strava',
-      body: ['Strava access was revoked or expired. Reconnect to keep your stats updating.'],
+      body: [connection.detail ?? 'Strava access was revoked or expired. Reconnect to keep your stats updating.'],
       action: { label: 'Connect with Strava', call: 'connect', method: settings.signInMethod, primary: true },
     });
   }

@@ -173,6 +173,9 @@ describe('dashboard on the real engine', () => {
       deletePassword: async () => {
         throw new Error('Cannot create an item in a locked collection');
       },
+      findCredentials: async () => {
+        throw new Error('Cannot create an item in a locked collection');
+      },
     });
     const engine = new PacebarEngine({
       endpoints: stravaEndpoints(h.sim.baseUrl),

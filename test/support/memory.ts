@@ -13,6 +13,10 @@ export function memoryBackend(): SecretBackend & { entries: Map<string, string> 
       entries.set(key(service, account), password);
     },
     deletePassword: async (service, account) => entries.delete(key(service, account)),
+    findCredentials: async (service) =>
+      [...entries]
+        .filter(([entry]) => entry.startsWith(`${service}\u0000`))
+        .map(([entry, password]) => ({ account: entry.slice(service.length + 1), password })),
   };
 }
 

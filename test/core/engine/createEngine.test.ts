@@ -57,6 +57,6 @@ describe('createEngine (the app and the CLI build the engine with it)', () => {
     chmodSync(blocker, 0o400);
     const attempt = createEngine({ env: { PACEBAR_CONFIG_DIR: join(blocker, 'Pacebar') }, openStores: confStores, secrets: memoryBackend() });
     await expect(attempt).rejects.toBeInstanceOf(ConfigFolderError);
-    await expect(attempt).rejects.toThrow(`Cannot use the settings folder ${join(blocker, 'Pacebar')} (ENOTDIR). Check PACEBAR_CONFIG_DIR and its permissions.`);
+    await expect(attempt).rejects.toThrow(`Cannot use the settings folder ${join(blocker, 'Pacebar')} (a file is in the way, ENOTDIR). Check PACEBAR_CONFIG_DIR and its permissions.`);
   });
 });

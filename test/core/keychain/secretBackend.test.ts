@@ -14,6 +14,9 @@ const FIXED_REASONS = [
   'the keychain reported an error',
 ];
 
+/** No back-off before the one retry: the tests count calls, not time. */
+const FAST = { retryDelayMs: 0 };
+
 function failing(thrown: unknown, sync = false): SecretBackend {
   const fail = sync
     ? () => {
@@ -22,7 +25,7 @@ function failing(thrown: unknown, sync = false): SecretBackend {
     : async () => {
         throw thrown;
       };
-  return { getPassword: fail, setPassword: fail, deletePassword: fail } as SecretBackend;
+  return { getPassword: fail, setPassword: fail, deletePassword: fail, findCredentials: fail } as SecretBackend;
 }
 
 async function caught(promise: Promise<unknown>): Promise<KeychainUnavailableError> {
@@ -76,7 +79,7 @@ describe('guardBackend', () => {
 
   for (const message of messages) {
     it(`turns "${message}" into KeychainUnavailableError for every operation`, async () => {
-      const guarded = guardBackend(failing(new Error(message)));
+      const guarded = guardBackend(failing(new Error(message)), FAST);
       const errors = [
         await caught(guarded.getPassword('Pacebar', 'athlete:1')),
         await caught(guarded.setPassword('Pacebar', 'athlete:1', 'secret-value')),
@@ -91,15 +94,15 @@ describe('guardBackend', () => {
   }
 
   it('catches synchronous throws and non-Error values too', async () => {
-    const error = await caught(guardBackend(failing(new Error('Cannot create an item in a locked collection'), true)).getPassword('s', 'a'));
+    const error = await caught(guardBackend(failing(new Error('Cannot create an item in a locked collection'), true), FAST).getPassword('s', 'a'));
     expect(error.reason).toBe('the keyring is locked');
-    const weird = await caught(guardBackend(failing('just a string')).setPassword('s', 'a', 'p'));
+    const weird = await caught(guardBackend(failing('just a string'), FAST).setPassword('s', 'a', 'p'));
     expect(weird.reason).toBe('the keychain reported an error');
   });
 
   it('never carries the original message text, which may hold a secret or a path', async () => {
     const secretish = 'failed to store password hunter2-REFRESH-abcdef at /home/me/.local/share/keyrings';
-    const error = await caught(guardBackend(failing(new Error(secretish))).setPassword('Pacebar', 'athlete:1', 'hunter2'));
+    const error = await caught(guardBackend(failing(new Error(secretish)), FAST).setPassword('Pacebar', 'athlete:1', 'hunter2'));
     expect(error.reason).toBe('the keychain reported an error');
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain('/home/me');
@@ -110,7 +113,7 @@ describe('guardBackend', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }), async (message) => {
         const marker = `ZZ${message}ZZ`;
-        const error = await caught(guardBackend(failing(new Error(marker))).getPassword('s', 'a'));
+        const error = await caught(guardBackend(failing(new Error(marker)), FAST).getPassword('s', 'a'));
         expect(FIXED_REASONS).toContain(error.reason);
         expect(error.message).not.toContain(marker);
       }),
@@ -120,7 +123,7 @@ describe('guardBackend', () => {
 
   it('passes an existing KeychainUnavailableError through unchanged', async () => {
     const original = new KeychainUnavailableError('the keyring is locked');
-    expect(await caught(guardBackend(failing(original)).getPassword('s', 'a'))).toBe(original);
+    expect(await caught(guardBackend(failing(original), FAST).getPassword('s', 'a'))).toBe(original);
   });
 
   it('passes successful results through', async () => {
@@ -141,5 +144,45 @@ describe('memoryBackend', () => {
     expect(await backend.getPassword('a:b', 'c')).toBe('one');
     expect(await backend.getPassword('a', 'b:c')).toBe('two');
     expect(backend.entries.size).toBe(2);
+  });
+});
+
+describe('guardBackend: one retry for a failure that may pass', () => {
+  function flaky(failures: unknown[]): SecretBackend & { calls: number } {
+    const inner = memoryBackend();
+    const backend = {
+      calls: 0,
+      async getPassword(service: string, account: string) {
+        backend.calls += 1;
+        const failure = failures.shift();
+        if (failure !== undefined) throw failure;
+        return inner.getPassword(service, account);
+      },
+      setPassword: inner.setPassword,
+      deletePassword: inner.deletePassword,
+      findCredentials: inner.findCredentials,
+    };
+    return backend;
+  }
+
+  it('a spurious D-Bus error (many processes at once) is retried once and the answer comes back', async () => {
+    const backend = flaky([new Error('Error sending credentials: Error sending message: Broken pipe')]);
+    expect(await guardBackend(backend, FAST).getPassword('Pacebar', 'athlete:1')).toBeNull();
+    expect(backend.calls).toBe(2);
+  });
+
+  it('fails after the one retry if the error persists', async () => {
+    const backend = flaky([new Error('Timeout was reached'), new Error('Timeout was reached')]);
+    const error = await caught(guardBackend(backend, FAST).getPassword('Pacebar', 'athlete:1'));
+    expect(error.reason).toBe('the keychain reported an error');
+    expect(backend.calls).toBe(2);
+  });
+
+  it('a locked keyring, no D-Bus or a missing module is not retried', async () => {
+    for (const message of ['Cannot create an item in a locked collection', 'Cannot autolaunch D-Bus without X11 $DISPLAY', "Cannot find module 'keytar'"]) {
+      const backend = flaky([new Error(message), new Error(message)]);
+      await caught(guardBackend(backend, FAST).getPassword('Pacebar', 'athlete:1'));
+      expect(backend.calls, message).toBe(1);
+    }
   });
 });

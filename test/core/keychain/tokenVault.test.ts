@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { KeychainUnavailableError, TokensUnreadableError } from '../../../core/errors';
+import { guardBackend } from '../../../core/keychain/secretBackend';
 import { memoryBackend } from '../../support/memory';
 import { DEFAULT_KEYCHAIN_SERVICE, TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 
@@ -65,15 +67,17 @@ describe('TokenVault tokens', () => {
     expect(JSON.parse((await backend.getPassword('Pacebar', 'athlete:134815'))!)).toEqual(tokens);
   });
 
-  it('treats corrupt JSON as absent', async () => {
+  it('says a record of corrupt JSON is unreadable (not absent, not "revoked")', async () => {
     const { vault, backend } = setup();
     for (const raw of ['', '{', 'not json', '{"athleteId":134815,', 'undefined']) {
       await backend.setPassword('Pacebar', 'athlete:134815', raw);
-      expect(await vault.loadTokens(134815), raw).toBeNull();
+      await expect(vault.loadTokens(134815), raw).rejects.toBeInstanceOf(TokensUnreadableError);
     }
+    expect(new TokensUnreadableError().message).toMatch(/unreadable/);
+    expect(new TokensUnreadableError().message).not.toMatch(/revoked/);
   });
 
-  it('treats a record of the wrong shape as absent', async () => {
+  it('says a record of the wrong shape is unreadable', async () => {
     const { vault, backend } = setup();
     const wrong = [
       null,
@@ -91,14 +95,63 @@ describe('TokenVault tokens', () => {
     ];
     for (const value of wrong) {
       await backend.setPassword('Pacebar', 'athlete:134815', JSON.stringify(value));
-      expect(await vault.loadTokens(134815), JSON.stringify(value)).toBeNull();
+      await expect(vault.loadTokens(134815), JSON.stringify(value)).rejects.toBeInstanceOf(TokensUnreadableError);
     }
   });
 
-  it('treats a record naming a different athlete as absent', async () => {
+  it('says a record naming a different athlete is unreadable', async () => {
     const { vault, backend } = setup();
     await backend.setPassword('Pacebar', 'athlete:134815', JSON.stringify({ ...tokens, athleteId: 777 }));
+    await expect(vault.loadTokens(134815)).rejects.toBeInstanceOf(TokensUnreadableError);
+  });
+});
+
+/** The Secret Service with its collection locked, as keytar sees it: reads find nothing, deletes delete nothing, writes fail. */
+function lockedKeyring() {
+  const fail = async () => {
+    throw new Error('Cannot create an item in a locked collection');
+  };
+  return guardBackend(
+    {
+      getPassword: async () => null,
+      deletePassword: async () => false,
+      setPassword: fail,
+      // keytar crashes the process listing a locked collection: never call it then.
+      findCredentials: async () => {
+        throw new Error('findCredentials on a locked collection');
+      },
+    },
+    { retryDelayMs: 0 },
+  );
+}
+
+describe('TokenVault: a locked keyring is not an empty one', () => {
+  it('a read that finds nothing is confirmed, so a locked keyring is KeychainUnavailableError, not "no record"', async () => {
+    const vault = new TokenVault(lockedKeyring());
+    await expect(vault.loadTokens(134815)).rejects.toBeInstanceOf(KeychainUnavailableError);
+    await expect(vault.loadTokens(134815)).rejects.toThrow(/locked/);
+    await expect(vault.loadClientSecret('12345')).rejects.toThrow(/locked/);
+  });
+
+  it('a delete that deleted nothing is confirmed the same way', async () => {
+    const vault = new TokenVault(lockedKeyring());
+    await expect(vault.deleteTokens(134815)).rejects.toThrow(/locked/);
+    await expect(vault.deleteClientSecret('12345')).rejects.toThrow(/locked/);
+  });
+
+  it('listing the records proves the keychain unlocked first', async () => {
+    await expect(new TokenVault(lockedKeyring()).records()).rejects.toThrow(/locked/);
+    const { vault } = setup();
+    await vault.saveClientSecret('12345', 'secret');
+    await vault.saveTokens(tokens);
+    expect(await vault.records()).toEqual({ clientIds: ['12345'], athleteIds: [134815] });
+  });
+
+  it('an unlocked keyring with no record answers null and leaves no probe behind', async () => {
+    const { vault, backend } = setup();
     expect(await vault.loadTokens(134815)).toBeNull();
+    expect(await vault.loadClientSecret('12345')).toBeNull();
+    expect([...backend.entries.keys()]).toEqual([]);
   });
 });
 

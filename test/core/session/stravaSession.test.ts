@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkError, ReconnectNeededError, ServerError, UnauthorizedError } from '../../../core/errors';
+import { KeychainUnavailableError, NetworkError, ReconnectNeededError, ServerError, UnauthorizedError } from '../../../core/errors';
 import { memoryBackend } from '../../support/memory';
 import { TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 import type { ClientCredentials, TokenClient } from '../../../core/oauth/tokenClient';
 import { REFRESH_MARGIN_MS, StravaSession } from '../../../core/session/stravaSession';
+import { processLock } from '../../../core/store/folderLock';
 import type { TokenResponse } from '../../../core/strava/models';
 
 const ATHLETE = 134815;
@@ -72,6 +73,7 @@ function setup(initial: StoredTokens | null = record()) {
     tokenClient: tokenClient as unknown as TokenClient,
     credentials: async () => CREDENTIALS,
     clock: () => now,
+    lock: processLock(),
   });
   const ready = initial ? vault.saveTokens(initial) : Promise.resolve();
   return {
@@ -159,13 +161,18 @@ describe('StravaSession.accessToken', () => {
 });
 
 describe('StravaSession: the rotated refresh token is persisted before the new access token is used', () => {
-  /** Logs each save's start and end; `onSaveStart` hears of a save as it begins, `gate` holds it there. */
+  /**
+   * Logs each save's start and end; `onSaveStart` hears of a save of the rotated pair (refresh-1) as
+   * it begins, `gate` holds that save there.
+   */
   function orderedVault(vault: TokenVault, log: string[], gate?: Promise<void>, onSaveStart?: () => void) {
     const save = vault.saveTokens.bind(vault);
     vault.saveTokens = async (tokens: StoredTokens) => {
       log.push(`save:start ${tokens.refreshToken}`);
-      onSaveStart?.();
-      if (gate) await gate;
+      if (tokens.refreshToken === 'refresh-1') {
+        onSaveStart?.();
+        if (gate) await gate;
+      }
       await save(tokens);
       log.push(`save:done ${tokens.refreshToken}`);
     };
@@ -178,7 +185,9 @@ describe('StravaSession: the rotated refresh token is persisted before the new a
     orderedVault(vault, log);
     const token = await session.accessToken();
     log.push(`use ${token}`);
-    expect(log).toEqual(['save:start refresh-1', 'save:done refresh-1', 'use access-1']);
+    // The record is written once before the refresh (proof the keychain takes writes, nothing spent
+    // otherwise), then the rotated pair, then the token is used.
+    expect(log).toEqual(['save:start refresh-0', 'save:done refresh-0', 'save:start refresh-1', 'save:done refresh-1', 'use access-1']);
   });
 
   it('no caller gets the new access token while the keychain write is still in progress', async () => {
@@ -192,7 +201,7 @@ describe('StravaSession: the rotated refresh token is persisted before the new a
     const first = session.accessToken().then((token) => log.push(`use ${token} (first)`));
     // The refresh answer arrives and the (slow) keychain write begins.
     await saveStarted.promise;
-    expect(log).toEqual(['save:start refresh-1']);
+    expect(log).toEqual(['save:start refresh-0', 'save:done refresh-0', 'save:start refresh-1']);
     // A second caller arrives while the rotated refresh token is not yet stored.
     const second = session.accessToken().then((token) => log.push(`use ${token} (second)`));
     for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
@@ -207,13 +216,29 @@ describe('StravaSession: the rotated refresh token is persisted before the new a
   });
 });
 
-describe('StravaSession: keychain write failure after a refresh', () => {
-  it('keeps the rotated pair in memory, never uses it unsaved, and stores it once the keychain is back', async () => {
+describe('StravaSession: a keychain that cannot take the rotated pair', () => {
+  it('a keychain refusing writes (locked, disk full) is found out before the refresh token is spent', async () => {
+    const { session, ready, vault, tokenClient } = setup(record({ expiresAt: NOW_S - 10 }));
+    await ready;
+    const failure = new KeychainUnavailableError('the keychain reported an error');
+    vault.saveTokens = async () => {
+      throw failure;
+    };
+    await expect(session.accessToken()).rejects.toBe(failure);
+    await expect(session.accessToken()).rejects.toBe(failure);
+    // Never sent: refresh-0 is still good at Strava, and still the stored record.
+    expect(tokenClient.count).toBe(0);
+    expect(await vault.loadTokens(ATHLETE)).toEqual(record({ expiresAt: NOW_S - 10 }));
+  });
+
+  it('if the write fails after all, keeps the rotated pair in memory, never uses it unsaved, and stores it once the keychain is back', async () => {
     const { session, ready, vault, tokenClient } = setup(record({ expiresAt: NOW_S - 10 }));
     await ready;
     const failure = new Error('keychain write failed');
     const save = vault.saveTokens.bind(vault);
-    vault.saveTokens = async () => {
+    // The proof write before the refresh goes through; the keychain fails just after.
+    vault.saveTokens = async (tokens: StoredTokens) => {
+      if (tokens.rotationSentAt !== undefined) return save(tokens);
       throw failure;
     };
     await expect(session.accessToken()).rejects.toBe(failure);

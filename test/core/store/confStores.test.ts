@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { CACHE_FILE, openCacheStore, openSettingsStore, SETTINGS_FILE } from '..
 import { memoryStore } from '../../support/memory';
 import { settingsDefaults } from '../../../core/domain';
 import { SettingsRepository, type Settings, type TypedStore } from '../../../core/store/settings';
+import { settingsRecovery } from '../../../core/store/storeFiles';
 
 let dir: string;
 
@@ -66,9 +67,32 @@ describe('conf-backed settings', () => {
     });
   }
 
-  it('a corrupt settings file is replaced by defaults instead of crashing', () => {
-    writeFileSync(settingsPath(), '{ not json');
-    expect(new SettingsRepository(openSettingsStore(dir)).get()).toEqual(settingsDefaults);
+  it('a damaged settings file (garbage, truncated, [], null) is kept aside, never overwritten, and marked for recovery', () => {
+    for (const damaged of ['{ not json', '{"clientId":"12345","athleteId":13', '[]', 'null', '42', '']) {
+      for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+      writeFileSync(settingsPath(), damaged);
+      expect(new SettingsRepository(openSettingsStore(dir)).get(), damaged).toEqual(settingsDefaults);
+      const aside = readdirSync(dir).filter((name) => /^settings\.damaged-.*\.json$/.test(name));
+      expect(aside, damaged).toHaveLength(1);
+      expect(readFileSync(join(dir, aside[0]!), 'utf8'), damaged).toBe(damaged);
+      expect(settingsRecovery(dir).pending(), damaged).toBe(true);
+    }
+  });
+
+  it('a sound settings file is left where it is, with no recovery pending', () => {
+    writeFileSync(settingsPath(), JSON.stringify({ ...settingsDefaults, clientId: '777' }));
+    expect(new SettingsRepository(openSettingsStore(dir)).get().clientId).toBe('777');
+    expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([]);
+    expect(settingsRecovery(dir).pending()).toBe(false);
+  });
+
+  it('creates the settings folder readable by its owner only', () => {
+    const nested = join(dir, 'a', 'Pacebar');
+    openSettingsStore(nested);
+    if (process.platform !== 'win32') {
+      expect(statSync(nested).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, 'a')).mode & 0o777).toBe(0o700);
+    }
   });
 
   it('a settings file with an invalid value falls back to the default for that field only', () => {
