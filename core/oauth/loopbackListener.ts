@@ -2,6 +2,9 @@
 // Apple sign-in refuse embedded browsers). Ephemeral port, exact path, times out, answers the
 // browser with a small page, then closes. Whether a request is the redirect, and whether it is
 // valid, is the caller's `check` (the engine's verdict). Used by the app and by `pacebar login`.
+// Any local process or web page can send a request here: one without this attempt's state (wrong,
+// missing or repeated), or naming another Host (DNS rebinding), gets an error page and the wait
+// goes on; only the answer carrying this attempt's state ends it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConnectCancelledError, ConnectTimeoutError } from '../errors';
@@ -71,8 +74,15 @@ export async function startLoopbackListener(options: LoopbackOptions = {}): Prom
 
       onRequest = (request, response) => {
         if (settled || request.method !== 'GET') return answer(response, 404, 'Not found', 'Nothing here.');
+        // The browser following Strava's redirect names exactly this address; a page that rebound
+        // its own host name to 127.0.0.1 names its own.
+        if (request.headers.host !== `127.0.0.1:${port}`) return answer(response, 421, 'Wrong address', 'This address only answers as 127.0.0.1.');
         const outcome = check(`http://127.0.0.1:${port}${request.url ?? '/'}`);
         if (outcome.kind === 'not_redirect') return answer(response, 404, 'Not found', 'Nothing here.');
+        // Not this attempt's answer (stray, forged or stale): refused, and the real one still awaited.
+        if (outcome.kind === 'error' && outcome.error.problem === 'state_mismatch') {
+          return answer(response, 400, 'Not this sign-in', outcome.error.message);
+        }
         if (outcome.kind === 'error') {
           answer(response, 400, 'Pacebar is not connected', outcome.error.message);
           return finish(() => reject(outcome.error));

@@ -1,6 +1,7 @@
 // The whole engine flow against the simulator over real HTTP: connect, scopes, polls, disconnect.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidClientError, InvalidCodeError, RedirectError } from '../../../core/errors';
+import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { connect, currentTokens, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -54,11 +55,24 @@ describe('connect', () => {
     expect(h.sim.count({ path: '/oauth/token' })).toBe(0);
   });
 
-  it('refuses a redirect whose state is not this attempt\'s', async () => {
-    const forge = (redirect: URL) => redirect.searchParams.set('state', 'forged');
-    await expect(connect(h, { tamper: forge })).rejects.toBeInstanceOf(RedirectError);
-    expect(h.sim.count({ path: '/oauth/token' })).toBe(0);
-    expect(await h.engine.status()).toBe('not_connected');
+  it('refuses a redirect whose state is not this attempt\'s, and the real one still connects', async () => {
+    const answers: number[] = [];
+    const runner = browserConsentRunner({
+      stravaBaseUrl: h.sim.baseUrl,
+      openExternal: async (authorizeUrl) => {
+        const real = new URL(await h.sim.consent(authorizeUrl));
+        const forged = new URL(real);
+        forged.searchParams.set('state', 'forged');
+        answers.push((await fetch(forged)).status);
+        answers.push(h.sim.count({ path: '/oauth/token' }));
+        answers.push((await fetch(real)).status);
+      },
+    });
+    await h.engine.signIn(runner, { signal: new AbortController().signal });
+    // The forged answer got an error page and spent nothing; the real one connected.
+    expect(answers).toEqual([400, 0, 200]);
+    expect(h.sim.count({ path: '/oauth/token' })).toBe(1);
+    expect(await h.engine.status()).toBe('connected');
   });
 
   it('a code works once', async () => {

@@ -1,4 +1,5 @@
 // The browser flow with the real loopback listener over real HTTP: the test plays the browser.
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { SIGN_IN_TIMEOUT_MS, type PreparedConsent, type RedirectCheck } from '../../../core/oauth/consentRunner';
@@ -6,6 +7,19 @@ import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 import { ConnectCancelledError, ConnectTimeoutError, InvalidInputError, RedirectError } from '../../../core/errors';
 
 const STRAVA = 'https://www.strava.com';
+
+/** A GET with a Host header of our choosing (fetch may not set one). */
+function rawGet(base: string, search: string, host: string): Promise<{ status: number }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${search}`, headers: { host } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 const authorizeUrl = (redirectUri: string) =>
   `${STRAVA}/oauth/authorize?client_id=1&response_type=code&redirect_uri=${encodeURIComponent(redirectUri)}&state=S1`;
 
@@ -46,17 +60,43 @@ describe('browser consent', () => {
     }
   });
 
-  it('a redirect with the wrong state rejects with RedirectError', async () => {
+  it('a stray request (wrong, missing or repeated state; another Host) gets an error page and the real answer still connects', async () => {
+    const { openExternal, opened } = recordingOpener();
+    const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
+    try {
+      const result = prepared.run(authorizeUrl(prepared.redirectUri), check(prepared), new AbortController().signal);
+      let settled = false;
+      result.then(() => (settled = true), () => (settled = true));
+      await opened;
+      for (const query of ['state=FORGED&code=c0de', 'code=c0de', 'state=S1&state=S1&code=c0de', 'state=&code=c0de', 'error=access_denied']) {
+        const response = await fetch(`${prepared.redirectUri}?${query}`);
+        expect(response.status, query).toBe(400);
+        expect(await response.text(), query).toContain('Not this sign-in');
+      }
+      // A page whose own host name was rebound to 127.0.0.1 (DNS rebinding) sends its own Host.
+      const rebound = await rawGet(prepared.redirectUri, '?state=S1&code=c0de', 'evil.example:80');
+      expect(rebound.status).toBe(421);
+      expect(settled).toBe(false);
+      // Still listening: Strava's real redirect arrives and connects.
+      const real = await fetch(`${prepared.redirectUri}?state=S1&code=c0de&scope=read`);
+      expect(real.status).toBe(200);
+      await expect(result).resolves.toEqual({ code: 'c0de', scopes: ['read'] });
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it("Strava's refusal with this attempt's state (access denied) ends the wait", async () => {
     const { openExternal, opened } = recordingOpener();
     const prepared = await browserConsentRunner({ stravaBaseUrl: STRAVA, openExternal }).prepare();
     try {
       const result = prepared.run(authorizeUrl(prepared.redirectUri), check(prepared), new AbortController().signal);
       result.catch(() => {});
       await opened;
-      const response = await fetch(`${prepared.redirectUri}?state=FORGED&code=c0de`);
+      const response = await fetch(`${prepared.redirectUri}?state=S1&error=access_denied`);
       expect(response.status).toBe(400);
       await expect(result).rejects.toBeInstanceOf(RedirectError);
-      await expect(result).rejects.toMatchObject({ problem: 'state_mismatch' });
+      await expect(result).rejects.toMatchObject({ problem: 'access_denied' });
     } finally {
       prepared.dispose();
     }
