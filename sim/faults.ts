@@ -90,6 +90,34 @@ export function applyFault(action: FaultAction, io: FaultIO): void {
       // Content-Length matches the cut body, so the message itself is complete and well-formed HTTP.
       return io.send({ status: 200, headers: { ...normal.headers, 'Content-Type': JSON_TYPE }, body: cut });
     }
+    case 'latency': {
+      const answer = io.respond();
+      return io.later(() => io.send(answer), typeof action.ms === 'function' ? action.ms() : action.ms);
+    }
+    case 'drip': {
+      const normal = io.respond();
+      const bytes = bodyBytes(normal.body);
+      io.res.writeHead(normal.status, { ...normal.headers, 'Content-Length': String(bytes.length) });
+      io.recordStatus(normal.status);
+      let sent = 0;
+      const next = () => {
+        if (io.res.destroyed || sent >= bytes.length) return;
+        io.res.write(bytes.subarray(sent, sent + 1));
+        sent += 1;
+        io.later(next, action.intervalMs);
+      };
+      next();
+      return;
+    }
+    case 'headers': {
+      const normal = io.respond();
+      return io.send({ ...normal, headers: { ...normal.headers, ...action.headers } });
+    }
+    case 'patch-json': {
+      const normal = io.respond();
+      const merged = merge(JSON.parse(bodyBytes(normal.body).toString('utf8')) as unknown, action.patch);
+      return io.send({ ...normal, body: JSON.stringify(merged) });
+    }
     case 'drop-mid-body': {
       const normal = io.respond();
       // An empty body cannot be cut, so pad it: the point is a body that ends early.
@@ -102,4 +130,13 @@ export function applyFault(action: FaultAction, io: FaultIO): void {
       return;
     }
   }
+}
+
+/** `patch` laid over `base`: objects merged key by key, anything else replaced. */
+function merge(base: unknown, patch: unknown): unknown {
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject(base) || !isObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) out[key] = merge(base[key], value);
+  return out;
 }

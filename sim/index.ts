@@ -45,6 +45,7 @@ export async function startStravaSim(options: SimOptions = {}): Promise<StravaSi
     clearFaults: () => faults.clear(),
     consent: (authorizeUrl, choice) => actAsAthlete(authorizeUrl, choice),
     revokeAthleteAccess: () => state.tokens.revokeAthlete(state.athleteId),
+    isLiveRefreshToken: (token) => state.tokens.isLiveRefresh(token),
     expireAccessTokens: () => state.tokens.expireAccessTokens(),
     addActivity: (a) => state.activities.add({ ...a, start: a.start ?? state.clock.now() }),
     athleteId: state.athleteId,

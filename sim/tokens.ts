@@ -116,6 +116,10 @@ export class TokenStore {
     return record;
   }
 
+  isLiveRefresh(token: string): boolean {
+    return this.refresh.has(token);
+  }
+
   revokeAthlete(athleteId: number): void {
     for (const map of [this.access, this.refresh, this.codes] as Map<string, Grant>[]) {
       for (const [key, record] of map) if (record.athleteId === athleteId) map.delete(key);

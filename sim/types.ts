@@ -39,7 +39,15 @@ export type FaultAction =
   | { kind: 'truncated-json' }
   | { kind: 'wrong-shape' }
   | { kind: 'drop' }
-  | { kind: 'drop-mid-body' };
+  | { kind: 'drop-mid-body' }
+  /** Handled at once (a refresh rotates the token now), answered `ms` later: network latency. */
+  | { kind: 'latency'; ms: number | (() => number) }
+  /** The normal answer's headers, then its body one byte every `intervalMs`: never a long gap, never done. */
+  | { kind: 'drip'; intervalMs: number }
+  /** The normal answer with these headers set (a `Date` far in the future, usage at the limit). */
+  | { kind: 'headers'; headers: Record<string, string> }
+  /** The normal JSON answer with `patch` merged in, objects recursively (another athlete id). */
+  | { kind: 'patch-json'; patch: Record<string, unknown> };
 
 export interface FaultRule {
   method?: string;
@@ -70,6 +78,8 @@ export interface StravaSim {
   clearFaults(): void;
   consent(authorizeUrl: string, choice?: { deny?: boolean; uncheck?: string[] }): Promise<string>;
   revokeAthleteAccess(): void;
+  /** Whether Strava would still rotate this refresh token (it is the live one of its grant). */
+  isLiveRefreshToken(token: string): boolean;
   expireAccessTokens(): void;
   addActivity(a: {
     sport_type: string;

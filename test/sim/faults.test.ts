@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_CLIENT } from '../../sim/index';
-import { closeAll, codeFor, exchange, get, login, post, startSim } from './helpers';
+import { closeAll, codeFor, exchange, get, login, post, refresh, startSim } from './helpers';
 
 afterEach(closeAll);
 
@@ -203,5 +203,72 @@ describe('request log', () => {
     expect(sim.count({ path: /^\/api\/v3\// })).toBe(2);
     expect(sim.count({ method: 'POST', path: /oauth/ })).toBe(1);
     expect(sim.issuedSecrets()).toContain(access_token);
+  });
+});
+
+describe('fault injection: the knobs of the hostile-network tests', () => {
+  it('latency: the request is handled at once (a refresh rotates), only the answer is late', async () => {
+    const { sim } = await setup();
+    const { refresh_token } = await login(sim);
+    let oldTokenLiveWhenAnswerQueued: boolean | null = null;
+    sim.inject({
+      path: '/oauth/token',
+      action: {
+        kind: 'latency',
+        ms: () => {
+          oldTokenLiveWhenAnswerQueued = sim.isLiveRefreshToken(refresh_token);
+          return 0;
+        },
+      },
+    });
+    const answer = await refresh(sim, refresh_token);
+    expect(answer.status).toBe(200);
+    expect(oldTokenLiveWhenAnswerQueued).toBe(false);
+    expect(sim.isLiveRefreshToken(answer.body.refresh_token)).toBe(true);
+  });
+
+  it('drip: the whole normal body arrives, a byte per write', async () => {
+    const { sim, access_token } = await setup();
+    // A small answer (a 404's), so the drip is over quickly.
+    const url = `${sim.baseUrl}/api/v3/nothing-here`;
+    const headers = { authorization: `Bearer ${access_token}` };
+    const normal = await fetch(url, { headers }).then((r) => r.text());
+    sim.inject({ path: '/api/v3/nothing-here', action: { kind: 'drip', intervalMs: 0 } });
+    const response = await fetch(url, { headers });
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body!) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(normal);
+    expect(chunks.length).toBeGreaterThan(1);
+  });
+
+  it('headers: a far-future Date and spent usage on an otherwise normal answer', async () => {
+    const { sim, access_token } = await setup();
+    sim.inject({ path: '/api/v3/athlete', action: { kind: 'headers', headers: { Date: 'Fri, 01 Jan 2100 00:00:00 GMT', 'X-ReadRateLimit-Usage': '100,1000' } } });
+    const answer = await get(sim, '/api/v3/athlete', access_token);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('date')).toBe('Fri, 01 Jan 2100 00:00:00 GMT');
+    expect(answer.headers.get('x-readratelimit-usage')).toBe('100,1000');
+    expect(answer.body.id).toBe(sim.athleteId);
+  });
+
+  it('patch-json: the token exchange names another athlete than the API does', async () => {
+    const sim = await startSim();
+    const code = await codeFor(sim, 'read');
+    sim.inject({ path: '/oauth/token', action: { kind: 'patch-json', patch: { athlete: { id: 999 } } } });
+    const exchanged = await exchange(sim, code);
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.body.athlete.id).toBe(999);
+    expect(exchanged.body.athlete.firstname).toBe('Zoë');
+    expect((await get(sim, '/api/v3/athlete', exchanged.body.access_token)).body.id).toBe(sim.athleteId);
+  });
+
+  it('a generic 400 body on the token endpoint', async () => {
+    const { sim } = await setup();
+    const { refresh_token } = await login(sim);
+    sim.inject({ path: '/oauth/token', action: { kind: 'status', status: 400, body: { error: 'bad_request' } } });
+    const answer = await refresh(sim, refresh_token);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: 'bad_request' });
+    expect(sim.isLiveRefreshToken(refresh_token)).toBe(true);
   });
 });
