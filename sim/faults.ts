@@ -59,6 +59,9 @@ function statusResponse(action: Extract<FaultAction, { kind: 'status' }>): SimRe
   return json(action.status, body, headers);
 }
 
+/** Requests held by a 'gather' rule, per rule. */
+const gathered = new WeakMap<FaultAction, (() => void)[]>();
+
 export function applyFault(action: FaultAction, io: FaultIO): void {
   switch (action.kind) {
     case 'status':
@@ -90,9 +93,17 @@ export function applyFault(action: FaultAction, io: FaultIO): void {
       // Content-Length matches the cut body, so the message itself is complete and well-formed HTTP.
       return io.send({ status: 200, headers: { ...normal.headers, 'Content-Type': JSON_TYPE }, body: cut });
     }
+    case 'gather': {
+      // Answered when the group is complete, each by the real handler at that moment.
+      const group = gathered.get(action) ?? [];
+      gathered.set(action, group);
+      group.push(() => io.send(io.respond()));
+      if (group.length >= action.count) for (const answer of group.splice(0)) answer();
+      return;
+    }
     case 'latency': {
       const answer = io.respond();
-      return io.later(() => io.send(answer), typeof action.ms === 'function' ? action.ms() : action.ms);
+      return io.later(() => io.send(answer), typeof action.ms === 'function' ? action.ms(answer.status) : action.ms);
     }
     case 'drip': {
       const normal = io.respond();

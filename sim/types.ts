@@ -40,12 +40,21 @@ export type FaultAction =
   | { kind: 'wrong-shape' }
   | { kind: 'drop' }
   | { kind: 'drop-mid-body' }
-  /** Handled at once (a refresh rotates the token now), answered `ms` later: network latency. */
-  | { kind: 'latency'; ms: number | (() => number) }
+  /**
+   * Handled at once (a refresh rotates the token now), answered `ms` later: network latency. As a
+   * function of the answer's status it can hold back only some answers (the winning 200, not the
+   * loser's refusal: the worst case of ordinary jitter).
+   */
+  | { kind: 'latency'; ms: number | ((status: number) => number) }
   /** The normal answer's headers, then its body one byte every `intervalMs`: never a long gap, never done. */
   | { kind: 'drip'; intervalMs: number }
   /** The normal answer with these headers set (a `Date` far in the future, usage at the limit). */
   | { kind: 'headers'; headers: Record<string, string> }
+  /**
+   * Holds each matching request until `count` of them have arrived, then answers them all at once:
+   * many clients hitting Strava at the same instant (pollers waking with the laptop).
+   */
+  | { kind: 'gather'; count: number }
   /** The normal JSON answer with `patch` merged in, objects recursively (another athlete id). */
   | { kind: 'patch-json'; patch: Record<string, unknown> };
 

@@ -215,9 +215,9 @@ describe('fault injection: the knobs of the hostile-network tests', () => {
       path: '/oauth/token',
       action: {
         kind: 'latency',
-        ms: () => {
+        ms: (status) => {
           oldTokenLiveWhenAnswerQueued = sim.isLiveRefreshToken(refresh_token);
-          return 0;
+          return status === 200 ? 0 : 10_000;
         },
       },
     });
@@ -270,5 +270,24 @@ describe('fault injection: the knobs of the hostile-network tests', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ error: 'bad_request' });
     expect(sim.isLiveRefreshToken(refresh_token)).toBe(true);
+  });
+});
+
+describe('fault injection: gather', () => {
+  it('holds requests until the group is complete, then answers all of them', async () => {
+    const { sim, access_token } = await setup();
+    sim.inject({ path: '/api/v3/athlete', times: 3, action: { kind: 'gather', count: 3 } });
+    const answered: number[] = [];
+    const first = get(sim, '/api/v3/athlete', access_token).then((r) => answered.push(r.status));
+    const second = get(sim, '/api/v3/athlete', access_token).then((r) => answered.push(r.status));
+    // Both are in the sim, neither answered, until the third arrives.
+    await new Promise<void>((resolve) => {
+      const check = () => (sim.count({ path: '/api/v3/athlete' }) === 2 ? resolve() : setImmediate(check));
+      check();
+    });
+    expect(answered).toEqual([]);
+    await get(sim, '/api/v3/athlete', access_token);
+    await Promise.all([first, second]);
+    expect(answered).toEqual([200, 200]);
   });
 });
