@@ -153,7 +153,9 @@ export class RateBudget {
   /** Headers are the truth; a snapshot older than the one we hold is ignored. */
   observe(snapshot: RateSnapshot): void {
     if (!this.plausible(snapshot)) return;
-    if (this.snapshot && snapshot.observedAt < this.snapshot.observedAt) return;
+    // An older snapshot loses, unless the one held is from a future Strava's clock has not reached
+    // (taken while a wrong Date header moved our idea of it).
+    if (this.snapshot && snapshot.observedAt < this.snapshot.observedAt && this.snapshot.observedAt <= this.serverNow()) return;
     this.snapshot = snapshot;
     if (snapshot.skewMs !== undefined) this.skewMs = clampSkew(snapshot.skewMs);
   }

@@ -85,7 +85,9 @@ export class CacheRepository {
     const next = { ...current, ...patch };
     // The rate budget is written by every process sharing the file: never move it backwards (but a
     // budget "observed" in an impossible future is no reason to keep refusing newer ones).
-    if (current.rateBudget && this.believable(current.rateBudget) && (!next.rateBudget || next.rateBudget.observedAt < current.rateBudget.observedAt)) {
+    const writerNow = this.clock() + (next.rateBudget?.skewMs ?? 0);
+    const held = current.rateBudget;
+    if (held && this.believable(held) && (!next.rateBudget || (next.rateBudget.observedAt < held.observedAt && held.observedAt <= writerNow))) {
       next.rateBudget = current.rateBudget;
     }
     this.backing.set(next as unknown as Record<string, unknown>);
