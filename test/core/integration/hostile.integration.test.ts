@@ -3,7 +3,8 @@
 // itself when another process stored a live sign-in. Real HTTP against the simulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PacebarController } from '../../../core/controller/pacebarController';
-import { BadResponseError, RateLimitedError, ReconnectNeededError, TokenRequestError } from '../../../core/errors';
+import { BadResponseError, KeychainUnavailableError, RateLimitedError, ReconnectNeededError, TokenRequestError } from '../../../core/errors';
+import type { SecretBackend } from '../../../core/keychain/secretBackend';
 import type { ConsentRunner } from '../../../core/oauth/consentRunner';
 import { connect, currentTokens, startHarness, type Harness } from './harness';
 
@@ -115,5 +116,39 @@ describe('the app after another process stored a live sign-in', () => {
     await connect(h, undefined, h.sibling());
     expect(await controller.refresh()).toBe('ok');
     expect(controller.state().connection.kind).toBe('connected');
+  });
+});
+
+describe('a locked keyring (as keytar sees one: reads find nothing, deletes delete nothing, writes fail)', () => {
+  function lock(): () => void {
+    const backend = h.secrets as SecretBackend;
+    const saved = { ...backend };
+    backend.getPassword = async () => null;
+    backend.deletePassword = async () => false;
+    backend.setPassword = async () => {
+      throw new KeychainUnavailableError('the keyring is locked');
+    };
+    return () => Object.assign(backend, saved);
+  }
+
+  it('is its own state, not "no API application" or "reconnect needed"', async () => {
+    const unlock = lock();
+    await expect(h.engine.status()).rejects.toBeInstanceOf(KeychainUnavailableError);
+    await expect(h.sibling().status()).rejects.toThrow(/locked/);
+    unlock();
+    expect(await h.engine.status()).toBe('connected');
+  });
+
+  it('disconnect deletes nothing, revokes nothing and claims nothing while it lasts', async () => {
+    const settings = h.engine.settings.get();
+    const cache = h.engine.cache.read();
+    const unlock = lock();
+    h.sim.clearRequests();
+    await expect(h.sibling().disconnect()).rejects.toBeInstanceOf(KeychainUnavailableError);
+    expect(h.sim.count({ path: /^\/oauth\// })).toBe(0);
+    unlock();
+    expect(h.engine.settings.get()).toEqual(settings);
+    expect(h.engine.cache.read()).toEqual(cache);
+    expect(await currentTokens(h)).not.toBeNull();
   });
 });
