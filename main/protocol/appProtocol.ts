@@ -14,12 +14,18 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true },
 };
 
-/** Same policy as renderer/index.html's meta tag, plus what only a header can say (frame-ancestors). */
+/**
+ * Same policy as renderer/index.html's meta tag, plus what only a header can say (frame-ancestors).
+ * Images only from where Strava's athlete pictures live, as its API answers show them: uploaded
+ * photos on Strava's CloudFront distribution (dgalywyr863hv.cloudfront.net), Google-linked ones on
+ * lh3.googleusercontent.com, Facebook-linked ones on graph.facebook.com (which redirects to
+ * platform-lookaside.fbsbx.com). Any other CloudFront site is refused; a blocked picture shows initials.
+ */
 export const RENDERER_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https://*.cloudfront.net https://*.strava.com data:",
+  "img-src 'self' https://dgalywyr863hv.cloudfront.net https://lh3.googleusercontent.com https://graph.facebook.com https://platform-lookaside.fbsbx.com data:",
   "connect-src 'none'",
   "font-src 'self'",
   "base-uri 'none'",

@@ -172,7 +172,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * handler in main should, the test server sends the whole policy as a header too.
  */
 export const CSP_HEADER =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https://*.cloudfront.net https://*.strava.com data:; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https://dgalywyr863hv.cloudfront.net https://lh3.googleusercontent.com https://graph.facebook.com https://platform-lookaside.fbsbx.com data:; " +
   "connect-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface StaticServer {

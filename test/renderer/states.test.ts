@@ -550,7 +550,7 @@ describe('security', () => {
     const { page } = await open(f.connected);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https://*.cloudfront.net https://*.strava.com data:; connect-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https://dgalywyr863hv.cloudfront.net https://lh3.googleusercontent.com https://graph.facebook.com https://platform-lookaside.fbsbx.com data:; connect-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'",
     );
     // Nothing in the built page is inline.
     expect(await page.locator('script:not([src]), style, [style]').count()).toBe(0);

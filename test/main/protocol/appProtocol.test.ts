@@ -79,3 +79,13 @@ describe('app:// protocol', () => {
     expect(await head.text()).toBe('');
   });
 });
+
+describe('RENDERER_CSP images', () => {
+  it("allows only the hosts Strava serves athlete pictures from, never all of CloudFront or a wildcard", () => {
+    const imgSrc = RENDERER_CSP.split('; ').find((directive) => directive.startsWith('img-src '))!.split(' ').slice(1);
+    expect(imgSrc.sort()).toEqual(
+      ["'self'", 'data:', 'https://dgalywyr863hv.cloudfront.net', 'https://graph.facebook.com', 'https://lh3.googleusercontent.com', 'https://platform-lookaside.fbsbx.com'].sort(),
+    );
+    expect(imgSrc.some((source) => source.includes('*'))).toBe(false);
+  });
+});
