@@ -98,7 +98,7 @@ describe('PacebarController', () => {
     expect(h.sim.count({ path: '/oauth/token' })).toBe(1);
   });
 
-  it('disconnecting during a refresh waits for it: no false alarm, no tokens or cache written back', async () => {
+  it('disconnecting during a refresh stuck on Strava ends it at once: no waiting, no false alarm, no tokens or cache written back', async () => {
     h = await startHarness();
     const notified = vi.fn();
     const controller = new PacebarController({
@@ -111,9 +111,8 @@ describe('PacebarController', () => {
     const athleteId = h.engine.settings.get().athleteId!;
 
     h.sim.clock.advance(20 * 60_000);
-    // The sim holds the refresh's activities request until told: the refresh is in flight for as long as needed.
-    let release!: () => void;
-    h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'hold', until: new Promise<void>((resolve) => (release = resolve)) } });
+    // The sim holds the refresh's activities request and never answers it: a stuck request.
+    h.sim.inject({ path: '/api/v3/athlete/activities', action: { kind: 'hold', until: new Promise<void>(() => {}) } });
     const order: string[] = [];
     const engineDisconnect = h.engine.disconnect.bind(h.engine);
     vi.spyOn(h.engine, 'disconnect').mockImplementation(() => {
@@ -124,11 +123,10 @@ describe('PacebarController', () => {
     const refreshing = controller.refresh().finally(() => order.push('refresh done'));
     await held;
     expect(controller.state().sync.refreshing).toBe(true);
-    const disconnecting = controller.disconnect();
-    release();
-    const result = await disconnecting;
+    // Disconnect ends the stuck request instead of waiting for it, then disconnects.
+    const result = await controller.disconnect();
     expect(result.ok).toBe(true);
-    expect(await refreshing).toBe('ok');
+    expect(await refreshing).toBe('offline');
     expect(order).toEqual(['refresh done', 'engine.disconnect']);
 
     expect(notified).not.toHaveBeenCalled();

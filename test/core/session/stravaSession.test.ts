@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { KeychainUnavailableError, NetworkError, ReconnectNeededError, ServerError, UnauthorizedError } from '../../../core/errors';
+import { describe, expect, it, vi } from 'vitest';
+import { KeychainUnavailableError, NetworkError, ReconnectNeededError, ServerError, TimeoutError, UnauthorizedError } from '../../../core/errors';
 import { memoryBackend } from '../../support/memory';
 import { TokenVault, type StoredTokens } from '../../../core/keychain/tokenVault';
 import type { ClientCredentials, TokenClient } from '../../../core/oauth/tokenClient';
-import { REFRESH_MARGIN_MS, StravaSession } from '../../../core/session/stravaSession';
+import { REFRESH_DEADLINE_MS, REFRESH_MARGIN_MS, StravaSession } from '../../../core/session/stravaSession';
 import { processLock } from '../../../core/store/folderLock';
 import type { TokenResponse } from '../../../core/strava/models';
 
@@ -434,5 +434,38 @@ describe('StravaSession: another process rotated the token in the vault', () => 
     await vault.saveTokens(record({ accessToken: 'cli-access', refreshToken: 'cli-refresh', expiresAt: NOW_S + 60 }));
     expect(await session.accessToken()).toBe('access-1');
     expect(tokenClient.calls.map((call) => call.refreshToken)).toEqual(['cli-refresh']);
+  });
+});
+
+describe('StravaSession: the shared refresh has a deadline', () => {
+  it('a refresh that never answers frees every waiting caller with TimeoutError at the deadline, and keeps the record', async () => {
+    vi.useFakeTimers();
+    try {
+      const { session, ready, vault, tokenClient } = setup(record({ expiresAt: NOW_S - 10 }));
+      await ready;
+      tokenClient.gate = new Promise<void>(() => {}); // Strava never answers
+      const callers = Array.from({ length: 3 }, () => session.accessToken());
+      const outcomes = callers.map((caller) => caller.then(() => 'token', (error: unknown) => error));
+      await vi.advanceTimersByTimeAsync(REFRESH_DEADLINE_MS);
+      for (const outcome of await Promise.all(outcomes)) expect(outcome).toBeInstanceOf(TimeoutError);
+      expect(tokenClient.count).toBe(1);
+      // The tokens are kept; the note says a rotation was sent and its answer never stored.
+      const kept = await vault.loadTokens(ATHLETE);
+      expect({ ...kept, rotationSentAt: undefined }).toEqual({ ...record({ expiresAt: NOW_S - 10 }), rotationSentAt: undefined });
+      expect(kept?.rotationSentAt).toBeDefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a refused token whose earlier rotation was never recorded is kept: no proof the grant is gone', async () => {
+    const { session, ready, vault, tokenClient } = setup(record({ expiresAt: NOW_S - 10, rotationSentAt: NOW_S - 60 }));
+    await ready;
+    tokenClient.answers.push(() => Promise.reject(new ReconnectNeededError()));
+    await expect(session.accessToken()).rejects.toBeInstanceOf(ReconnectNeededError);
+    expect((await vault.loadTokens(ATHLETE))?.refreshToken).toBe('refresh-0');
+    // And this process does not send the dead token again.
+    await expect(session.accessToken()).rejects.toBeInstanceOf(ReconnectNeededError);
+    expect(tokenClient.count).toBe(1);
   });
 });

@@ -35,7 +35,7 @@ describe('electron stores', () => {
   it('open settings.json and cache.json in the config folder with defaults', () => {
     const stores = openElectronStores(dir);
     const created = (Store as unknown as { created: Record<string, unknown>[] }).created;
-    expect(created.at(-2)).toMatchObject({ cwd: dir, name: 'settings', defaults: settingsDefaults, clearInvalidConfig: true });
+    expect(created.at(-2)).toMatchObject({ cwd: dir, name: 'settings', defaults: settingsDefaults, clearInvalidConfig: false });
     expect(created.at(-1)).toMatchObject({ cwd: dir, name: 'cache' });
     expect(stores.settings.store).toEqual(settingsDefaults);
     stores.cache.set({ athleteFetchedAt: 1 });
