@@ -10,6 +10,7 @@ import { PacebarEngine } from '../core/engine/engine';
 import { memoryBackend } from '../test/support/memory';
 import { openCacheStore, openSettingsStore } from '../core/store/confStores';
 import { stravaEndpoints } from '../core/strava/endpoints';
+import { commandLineTransport } from '../core/engine/createEngine';
 
 export interface BenchRig {
   sim: StravaSim;
@@ -22,6 +23,7 @@ export async function startRig(sim?: StravaSim): Promise<BenchRig> {
   const ownSim = sim ?? (await startStravaSim({ now: Date.UTC(2026, 10, 18, 6, 0), seed: 11 }));
   const dir = mkdtempSync(join(tmpdir(), 'pacebar-bench-'));
   const engine = new PacebarEngine({
+      transport: commandLineTransport({}),
     endpoints: stravaEndpoints(ownSim.baseUrl),
     secrets: memoryBackend(),
     settingsStore: openSettingsStore(dir),

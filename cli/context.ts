@@ -35,7 +35,7 @@ export interface Context {
  * before a failed GET is retried; later ones double from it. It can only shorten: unset, malformed
  * or longer than the default, the default applies.
  */
-export function retryDelayMs(env: NodeJS.ProcessEnv): number {
+export function firstRetryDelayFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.PACEBAR_RETRY_DELAY_MS?.trim();
   if (!raw || !/^\d{1,10}$/.test(raw)) return DEFAULT_RETRY.minTimeoutMs;
   return Math.min(Number(raw), DEFAULT_RETRY.minTimeoutMs);
@@ -59,7 +59,7 @@ export function createContext(io: Io): Context & { close(): Promise<void> } {
           env: io.env,
           openStores: readOnly ? readOnlyStores : confStores,
           readOnly,
-          overrides: { http: { retry: { minTimeoutMs: retryDelayMs(io.env) } } },
+          overrides: { http: { retry: { minTimeoutMs: firstRetryDelayFromEnv(io.env) } } },
         }).then((created) => {
           if (created.damagedSettingsFile) {
             io.err(`pacebar: warning: the settings file was damaged; it is kept as ${created.damagedSettingsFile} and what the keychain knows (your API application and account) is taken from there.`);

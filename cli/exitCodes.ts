@@ -35,8 +35,11 @@ export const NO_CREDENTIALS_MESSAGE = 'No Strava API application set up. Run: pa
 export const RECONNECT_MESSAGE = 'Strava access was revoked or has expired. Run: pacebar login';
 export const UNREADABLE_MESSAGE = 'The Strava sign-in saved in the keychain is unreadable (a damaged record). Run: pacebar login';
 
-/** Errors after which cached data is still worth showing: Strava is just unreachable (or refusing) right now. */
-const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited', 'token_refused']);
+/**
+ * Errors after which cached data is still worth showing: Strava is unreachable (or refusing) right
+ * now, through a proxy or a certificate that is not trusted too (the message says what to check).
+ */
+const TRANSIENT = new Set(['network', 'proxy', 'certificate', 'timeout', 'server', 'rate_limited', 'token_refused']);
 
 export function isTransient(error: unknown): boolean {
   return error instanceof PacebarError && TRANSIENT.has(error.code);
@@ -61,6 +64,8 @@ export function describeFailure(error: unknown): Failure {
       case 'invalid_input':
         return { exitCode: EXIT.usage, message: oneLine(error.message) };
       case 'network':
+      case 'proxy':
+      case 'certificate':
       case 'timeout':
       case 'server':
       case 'rate_limited':

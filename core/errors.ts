@@ -3,6 +3,8 @@
 
 export type PacebarErrorCode =
   | 'network'
+  | 'proxy'
+  | 'certificate'
   | 'timeout'
   | 'server'
   | 'bad_response'
@@ -38,6 +40,26 @@ export class PacebarError extends Error {
 export class NetworkError extends PacebarError {
   constructor(detail: string) {
     super('network', `Can't reach Strava (${detail}). Check your connection; Pacebar will try again.`);
+  }
+}
+
+/**
+ * The proxy between Pacebar and Strava failed (unreachable, refused the tunnel, wants a login, or
+ * the PAC file did not load). Not "offline": the connection is there, its settings are not right.
+ */
+export class ProxyError extends PacebarError {
+  constructor(readonly detail: string) {
+    super('proxy', `Pacebar could not get through the proxy (${detail}). Check the system's proxy settings (HTTPS_PROXY for the pacebar command).`);
+  }
+}
+
+/**
+ * Strava's certificate was not trusted: typically a company proxy that inspects HTTPS with a CA
+ * of its own. Not "offline" either: that CA must be trusted.
+ */
+export class CertificateError extends PacebarError {
+  constructor(readonly detail: string) {
+    super('certificate', `Pacebar could not verify Strava's certificate (${detail}). If your network inspects HTTPS, add its CA to the system's trusted certificates (NODE_EXTRA_CA_CERTS for the pacebar command).`);
   }
 }
 

@@ -1,11 +1,11 @@
 // HTTP to Strava over a transport (transport.ts): timeouts, bounded retries of idempotent GETs,
 // the body limit, rate-limit headers fed to the budget, and every failure turned into a typed
 // error, the same whichever transport sends the bytes.
+import { systemTimers, type Timers } from '../clock';
 import {
   BadResponseError,
   ForbiddenError,
   MissingScopeError,
-  NetworkError,
   NotFoundError,
   PacebarError,
   RateLimitedError,
@@ -15,8 +15,8 @@ import {
 } from '../errors';
 import { stravaFaultSchema, type StravaFault } from '../strava/models';
 import { parseRateHeaders, type RateBudget } from './rateBudget';
+import { connectionFailure } from './networkFailures';
 import type { HttpTransport } from './transport';
-import { undiciTransport } from './undiciTransport';
 
 export interface HttpTimeouts {
   connectMs: number;
@@ -43,6 +43,8 @@ export interface HttpClientOptions {
   clock: () => number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<HttpRetry>;
+  /** Runs the timeouts and back-off (the system's unless a test fires them itself). */
+  timers?: Timers;
 }
 
 export interface RawResponse {
@@ -59,27 +61,15 @@ function isTimeout(error: unknown): boolean {
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
 }
 
-/** Turns undici/socket failures into NetworkError/TimeoutError without echoing URLs or bodies. */
+/**
+ * Turns transport failures into typed errors (networkFailures.ts: proxy and certificate failures
+ * are their own) without echoing URLs or bodies.
+ */
 export function transportError(error: unknown): PacebarError {
   if (error instanceof PacebarError) return error;
   if (isTimeout(error)) return new TimeoutError();
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') {
-    const friendly = new Map<string, string>(Object.entries({
-      ECONNREFUSED: 'connection refused',
-      ECONNRESET: 'connection reset',
-      ENOTFOUND: 'host not found',
-      EAI_AGAIN: 'DNS lookup failed',
-      ENETUNREACH: 'network unreachable',
-      EHOSTUNREACH: 'host unreachable',
-      UND_ERR_SOCKET: 'connection dropped',
-      UND_ERR_CLOSED: 'connection closed',
-      UND_ERR_ABORTED: 'request aborted',
-    }));
-    // Unknown codes are named only when they look like error codes, never as free text.
-    return new NetworkError(friendly.get(code) ?? (/^[A-Z_]{2,40}$/.test(code) ? code : 'connection failed'));
-  }
-  return new NetworkError('connection failed');
+  return connectionFailure(typeof code === 'string' ? code : '');
 }
 
 function parseJson(text: string): unknown {
@@ -128,20 +118,6 @@ export function retryDelayMs(retry: HttpRetry, attempt: number, retryAfter: stri
   return Math.min(retry.minTimeoutMs * 2 ** (attempt - 1), retry.maxTimeoutMs);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 class TimedOut extends Error {
   readonly code = 'UND_ERR_HEADERS_TIMEOUT';
 }
@@ -155,11 +131,14 @@ interface Exchange {
   text: string;
 }
 
-/** Makes the transport on the first request (undici by default; Electron's net.fetch in the app). */
+/**
+ * Makes the transport on the first request. Always given by createEngine (core/engine/createEngine.ts):
+ * undici with the environment's proxy settings in the CLI, Electron's net.fetch in the app.
+ */
 export type TransportFactory = (timeouts: HttpTimeouts) => HttpTransport;
 
 export interface StravaHttpOptions extends HttpClientOptions {
-  transport?: TransportFactory;
+  transport: TransportFactory;
 }
 
 export class StravaHttp {
@@ -168,20 +147,37 @@ export class StravaHttp {
   private lifetime = new AbortController();
   private readonly timeouts: HttpTimeouts;
   private readonly retry: HttpRetry;
+  private readonly timers: Timers;
 
   constructor(private readonly options: StravaHttpOptions) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.timers = options.timers ?? systemTimers;
   }
 
   private connection(): HttpTransport {
-    const make: TransportFactory = this.options.transport ?? ((timeouts) => undiciTransport({ env: process.env, connectTimeoutMs: timeouts.connectMs }));
-    this.transport ??= make(this.timeouts);
+    this.transport ??= this.options.transport(this.timeouts);
     return this.transport;
   }
 
+  /** A back-off on the injected timers; ends early (rejects) when `signal` aborts. */
+  private sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
+      const done = () => {
+        this.timers.clearTimeout(timer);
+        reject(signal.reason ?? new Error('aborted'));
+      };
+      const timer = this.timers.setTimeout(() => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
   /** GET an API resource with a bearer token; returns parsed JSON or throws a typed error. */
-  async getJson(url: string, accessToken: string, signal?: AbortSignal): Promise<unknown> {
+  async getJson(url: string, accessToken: string): Promise<unknown> {
     const blockedUntil = this.options.budget.blockedUntil();
     if (blockedUntil !== null) throw new RateLimitedError(blockedUntil);
     const release = this.options.budget.reserve();
@@ -189,7 +185,6 @@ export class StravaHttp {
       const response = await this.sendWithRetries(url, {
         method: 'GET',
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-        signal,
       });
       const budget = this.options.budget;
       const date = response.headers.date;
@@ -207,7 +202,10 @@ export class StravaHttp {
     }
   }
 
-  /** POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates. */
+  /**
+   * POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates.
+   * `signal` ends it early (the session's refresh, when its lock is lost).
+   */
   async postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
     const response = await this.send(url, {
       method: 'POST',
@@ -241,7 +239,7 @@ export class StravaHttp {
    */
   private async sendWithRetries(url: string, init: RequestInit): Promise<Exchange> {
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new TimedOut()), this.timeouts.totalMs);
+    const timer = this.timers.setTimeout(() => deadline.abort(new TimedOut()), this.timeouts.totalMs);
     // Wall time, not the engine clock (which tests may freeze or move by hours).
     const startedAt = Date.now();
     const signal = init.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
@@ -254,18 +252,18 @@ export class StravaHttp {
           const response = await this.send(url, { ...init, signal });
           const delay = retryDelayMs(this.retry, attempt, response.headers['retry-after']);
           if (last || !RETRY_STATUSES.has(response.status) || !fits(delay)) return response;
-          await sleep(delay, signal);
+          await this.sleep(delay, signal);
         } catch (error) {
           if (timedOut()) throw new TimeoutError();
           const delay = retryDelayMs(this.retry, attempt, undefined);
           if (last || !(error instanceof PacebarError) || !retryable.has(error) || !fits(delay)) throw error;
-          await sleep(delay, signal).catch(() => {
+          await this.sleep(delay, signal).catch(() => {
             throw timedOut() ? new TimeoutError() : error;
           });
         }
       }
     } finally {
-      clearTimeout(timer);
+      this.timers.clearTimeout(timer);
     }
   }
 
@@ -277,9 +275,10 @@ export class StravaHttp {
   private async send(url: string, init: RequestInit): Promise<Exchange> {
     const timeout = new AbortController();
     const signal = AbortSignal.any([init.signal, timeout.signal, this.lifetime.signal].filter((s): s is AbortSignal => s !== undefined));
-    let timer = setTimeout(() => timeout.abort(new TimedOut()), this.timeouts.headersMs);
+    const timers = this.timers;
+    let timer = timers.setTimeout(() => timeout.abort(new TimedOut()), this.timeouts.headersMs);
     let cancelBody = () => {};
-    const overall = setTimeout(() => {
+    const overall = timers.setTimeout(() => {
       timeout.abort(new TimedOut());
       cancelBody();
     }, this.timeouts.exchangeMs);
@@ -290,8 +289,8 @@ export class StravaHttp {
       const chunks: Uint8Array[] = [];
       let size = 0;
       const rearm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
+        timers.clearTimeout(timer);
+        timer = timers.setTimeout(() => {
           timeout.abort(new TimedOut());
           response.cancel();
         }, this.timeouts.bodyMs);
@@ -306,6 +305,8 @@ export class StravaHttp {
         chunks.push(chunk);
         rearm();
       }
+      // A cancelled body may simply end (a web stream's reader.cancel()): it was cut off, not complete.
+      if (timeout.signal.aborted) throw new TimeoutError();
       const text = Buffer.concat(chunks).toString('utf8');
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
@@ -315,8 +316,8 @@ export class StravaHttp {
       if (typeof code === 'string' && RETRY_CODES.has(code)) retryable.add(typed);
       throw typed;
     } finally {
-      clearTimeout(timer);
-      clearTimeout(overall);
+      timers.clearTimeout(timer);
+      timers.clearTimeout(overall);
     }
   }
 }

@@ -22,6 +22,20 @@ export function proxySettings(env: NodeJS.ProcessEnv): { httpProxy?: string; htt
   return settings;
 }
 
+/**
+ * undici's proxy failures carry no code of their own (lib/dispatcher/proxy-agent.js): a tunnel the
+ * proxy refused is a RequestAbortedError "Proxy response (403) !== 200 when HTTP Tunneling", a 407
+ * to a plain-http request an InvalidArgumentError. Named as Chromium names them, so core tells a
+ * proxy failure from being offline whichever transport saw it (networkFailures.ts).
+ */
+export function proxyFailure(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : '';
+  const name = /when HTTP Tunneling$/.test(message) ? (/\(407\)/.test(message) ? 'ERR_PROXY_AUTH_REQUESTED' : 'ERR_TUNNEL_CONNECTION_FAILED')
+    : /^Proxy Authentication Required \(407\)$/.test(message) ? 'ERR_PROXY_AUTH_REQUESTED'
+    : null;
+  return name ? Object.assign(new Error(name), { code: name }) : error;
+}
+
 export function undiciTransport(options: UndiciTransportOptions): HttpTransport {
   let agent: Promise<{ request: typeof import('undici').request; dispatcher: import('undici').Dispatcher }> | null = null;
   const load = () => {
@@ -40,6 +54,8 @@ export function undiciTransport(options: UndiciTransportOptions): HttpTransport 
         headers: request.headers,
         body: request.body,
         signal: request.signal,
+      }).catch((error: unknown) => {
+        throw proxyFailure(error);
       });
       return {
         status: response.statusCode,

@@ -24,7 +24,7 @@ export interface EngineEnvironment {
   openStores: (folder: string) => EngineStores | Promise<EngineStores>;
   /** The OS keychain (keytar) unless a test passes another. */
   secrets?: SecretBackend;
-  /** What sends the engine's HTTP: Electron's net.fetch in the app; by default undici with env's proxy settings. */
+  /** What sends the engine's HTTP: Electron's net.fetch in the app; by default commandLineTransport(env). */
   transport?: TransportFactory;
   /**
    * Stores opened only to read (the CLI's `status` from the cache): the folder is neither created
@@ -33,6 +33,14 @@ export interface EngineEnvironment {
   readOnly?: boolean;
   /** Test and benchmark knobs (clock, timeouts). */
   overrides?: Partial<Pick<EngineOptions, 'clock' | 'utcOffsetMinutes' | 'http'>>;
+}
+
+/**
+ * The CLI's transport (and the tests'): undici honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY from
+ * `env`, the environment it was given, never process.env behind its back.
+ */
+export function commandLineTransport(env: NodeJS.ProcessEnv): TransportFactory {
+  return (timeouts) => undiciTransport({ env, connectTimeoutMs: timeouts.connectMs });
 }
 
 /** PACEBAR_KEYCHAIN_SERVICE names the keychain records' service (tests, or two Pacebars side by side). */
@@ -79,8 +87,7 @@ export async function createEngine(environment: EngineEnvironment): Promise<Pace
     lock: folderLock(folder),
     ...(environment.readOnly ? {} : { recovery: settingsRecovery(folder) }),
     damagedSettingsFile: opened.damagedSettingsFile,
-    // The CLI honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment it was given.
-    transport: environment.transport ?? ((timeouts) => undiciTransport({ env, connectTimeoutMs: timeouts.connectMs })),
+    transport: environment.transport ?? commandLineTransport(env),
     ...environment.overrides,
   });
 }

@@ -3,7 +3,7 @@
 // `pacebar` command and the tests.
 import { CredentialsStore } from '../account/credentials';
 import { BadResponseError, ConnectCancelledError, NoCredentialsError, NotConnectedError, ReconnectNeededError, TokensUnreadableError } from '../errors';
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock, type Timers } from '../clock';
 import { StravaHttp, type HttpRetry, type HttpTimeouts, type TransportFactory } from '../api/httpClient';
 import { RateBudget } from '../api/rateBudget';
 import { StravaApi } from '../api/stravaApi';
@@ -37,9 +37,9 @@ export interface EngineOptions {
   cacheStore: TypedStore<Record<string, unknown>>;
   clock?: Clock;
   utcOffsetMinutes?: (now: number) => number;
-  http?: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<HttpRetry> };
-  /** What sends the bytes: undici by default, Electron's net.fetch in the app. */
-  transport?: TransportFactory;
+  http?: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<HttpRetry>; timers?: Timers };
+  /** What sends the bytes: createEngine's choice (undici with the environment's proxy in the CLI, net.fetch in the app). */
+  transport: TransportFactory;
   scopes?: readonly string[];
   /** One token refresh at a time across processes (a lock in the settings folder); in-process by default. */
   lock?: FolderLock;
@@ -93,7 +93,7 @@ export class PacebarEngine {
     this.credentials = new CredentialsStore(this.settings, this.vault);
     // Persisted with each sync's single cache write (see SyncService), not on every response.
     this.budget = new RateBudget(this.clock, this.cache.readRateBudget());
-    this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http, ...(options.transport ? { transport: options.transport } : {}) });
+    this.http = new StravaHttp({ budget: this.budget, clock: this.clock, ...options.http, transport: options.transport });
     this.tokenClient = new TokenClient(this.http, this.endpoints, this.clock);
   }
 

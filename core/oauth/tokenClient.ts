@@ -59,11 +59,10 @@ export class TokenClient {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async exchangeCode(credentials: ClientCredentials, code: string, signal?: AbortSignal): Promise<TokenResponse> {
+  async exchangeCode(credentials: ClientCredentials, code: string): Promise<TokenResponse> {
     const response = await this.http.postForm(
       this.endpoints.token,
       { client_id: credentials.clientId, client_secret: credentials.clientSecret, code, grant_type: 'authorization_code' },
-      signal,
     );
     if (response.status !== 200) throw tokenError(response, 'code', this.clock());
     const tokens = decode(tokenResponseSchema, response.body, 'token response');

@@ -6,7 +6,8 @@
 // core (core/api/httpClient.ts) and apply here too.
 import type { HttpTransport, TransportResponse } from '../../core/api/transport';
 
-export type NetFetch = (input: string, init: RequestInit & { bypassCustomProtocolHandlers?: boolean }) => Promise<Response>;
+/** Electron's net.fetch: a WHATWG fetch (Node's RequestInit type lacks `cache`, which net.fetch reads). */
+export type NetFetch = (input: string, init: RequestInit & { cache?: 'no-store'; bypassCustomProtocolHandlers?: boolean }) => Promise<Response>;
 
 /** Chromium's net:: errors in Node's words, so core names and retries them as for undici. */
 const NET_ERRORS: Readonly<Record<string, string>> = {
@@ -38,46 +39,64 @@ function headerRecord(headers: Headers): TransportResponse['headers'] {
   return record;
 }
 
-async function* chunks(body: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
-  if (!body) return;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
+/**
+ * The body as chunks, and the one way to stop it. The reader holds the stream's lock from the
+ * start, so a cancel goes through it (a locked stream's own cancel() only rejects). Stopping also
+ * aborts the request's signal: Electron's net.fetch then aborts the Chromium request itself
+ * (lib/browser/api/net-fetch.ts: the signal's abort listener calls ClientRequest.abort()).
+ */
+function bodyOf(body: ReadableStream<Uint8Array> | null, abort: AbortController): Pick<TransportResponse, 'body' | 'cancel'> {
+  const reader = body?.getReader() ?? null;
+  let finished = false;
+  const cancel = () => {
+    if (finished) return;
+    finished = true;
+    abort.abort();
+    reader?.cancel().catch(() => {});
+  };
+  async function* chunks(): AsyncIterable<Uint8Array> {
+    if (!reader) return;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          finished = true;
+          return;
+        }
+        yield value;
+      }
+    } finally {
+      // Left before the end (body limit, a timeout, an error): nothing may stay open.
+      cancel();
     }
-  } finally {
-    reader.releaseLock();
   }
+  return { body: chunks(), cancel };
 }
 
 export function netFetchTransport(fetch: NetFetch): HttpTransport {
   return {
     async send(request) {
+      const abort = new AbortController();
       let response: Response;
       try {
         response = await fetch(request.url, {
           method: request.method,
           headers: request.headers,
           body: request.body,
-          signal: request.signal,
+          signal: AbortSignal.any([request.signal, abort.signal]),
           // The engine asks Strava's API only: no cookies; a redirect is an error (undici follows none either).
           credentials: 'omit',
           redirect: 'error',
+          // Nothing into <userData>/Cache, and no revalidation the rate budget never sees: every
+          // request is one Strava counts (net-fetch.ts passes `cache` to ClientRequest, client-request.md).
+          cache: 'no-store',
           bypassCustomProtocolHandlers: true,
         });
       } catch (error) {
         if (request.signal.aborted) throw error;
         throw netError(error);
       }
-      const body = response.body;
-      return {
-        status: response.status,
-        headers: headerRecord(response.headers),
-        body: chunks(body),
-        cancel: () => void body?.cancel().catch(() => {}),
-      };
+      return { status: response.status, headers: headerRecord(response.headers), ...bodyOf(response.body, abort) };
     },
     async close() {},
   };

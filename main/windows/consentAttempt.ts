@@ -2,6 +2,7 @@
 // teardown that runs exactly once, whatever ends the attempt (redirect, close, timeout, cancel,
 // load failure). consentWindow.ts creates the window and the runner around it.
 import type { BrowserWindow, Session, WebContents } from 'electron';
+import { connectionFailure } from '../../core/api/networkFailures';
 import { BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
 import type { RedirectCheck, RedirectCode } from '../../core/oauth/consentRunner';
 import { identityProviderOf } from '../../core/oauth/identityProviders';
@@ -119,7 +120,9 @@ export class ConsentAttempt {
   private readonly onFailLoad = (_event: Electron.Event, errorCode: number, errorDescription: string, validatedUrl: string, isMainFrame: boolean): void => {
     if (!isMainFrame || errorCode === ERR_ABORTED) return;
     if (this.deps.check(validatedUrl).kind !== 'not_redirect') return;
-    this.fail(new NetworkError(errorDescription || `error ${errorCode}`));
+    // Chromium names the failure (ERR_CERT_AUTHORITY_INVALID, ERR_PROXY_CONNECTION_FAILED, …): a proxy
+    // or certificate problem is said as such, as for the engine's own requests.
+    this.fail(errorDescription ? connectionFailure(errorDescription) : new NetworkError(`error ${errorCode}`));
   };
 
   private readonly onClosed = (): void => this.fail(new ConnectCancelledError());

@@ -1,11 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { browserLaunch } from '../../cli/openBrowser';
-import { CliError, describeFailure, EXIT } from '../../cli/exitCodes';
+import { CliError, describeFailure, EXIT, isTransient } from '../../cli/exitCodes';
 import { loginTimeoutMs } from '../../cli/commands/login';
-import { retryDelayMs } from '../../cli/context';
+import { firstRetryDelayFromEnv } from '../../cli/context';
 import { readAllStdin, readClientSecret } from '../../cli/readSecret';
 import {
+  CertificateError,
+  ProxyError,
   InvalidClientError,
   KeychainUnavailableError,
   NetworkError,
@@ -42,6 +44,10 @@ describe('describeFailure', () => {
     expect(describeFailure(new RateLimitedError(Date.now())).exitCode).toBe(5);
     expect(describeFailure(new NetworkError('connection refused')).exitCode).toBe(5);
     expect(describeFailure(new ServerError(503)).exitCode).toBe(5);
+    // Strava unreachable through the proxy or its certificate: exit 5 like any unreachable Strava, with what to check.
+    expect(describeFailure(new ProxyError('ERR_TUNNEL_CONNECTION_FAILED'))).toEqual({ exitCode: 5, message: expect.stringContaining('HTTPS_PROXY') });
+    expect(describeFailure(new CertificateError('SELF_SIGNED_CERT_IN_CHAIN'))).toEqual({ exitCode: 5, message: expect.stringContaining('NODE_EXTRA_CA_CERTS') });
+    expect(isTransient(new CertificateError('SELF_SIGNED_CERT_IN_CHAIN'))).toBe(true);
     expect(describeFailure(new InvalidClientError()).exitCode).toBe(1);
     expect(describeFailure(new RedirectError('access_denied')).message).toMatch(/cancelled/);
     expect(describeFailure(new KeychainUnavailableError('the keyring is locked'))).toEqual({ exitCode: 1, message: expect.stringMatching(/keychain is unavailable \(the keyring is locked\)/) });
@@ -67,14 +73,14 @@ describe('loginTimeoutMs', () => {
   });
 });
 
-describe('retryDelayMs', () => {
+describe('firstRetryDelayFromEnv', () => {
   it('the default 500 ms back-off unless PACEBAR_RETRY_DELAY_MS shortens it', () => {
-    expect(retryDelayMs({})).toBe(500);
-    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: '0' })).toBe(0);
-    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: ' 120 ' })).toBe(120);
-    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: '-5' })).toBe(500);
-    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: 'none' })).toBe(500);
-    expect(retryDelayMs({ PACEBAR_RETRY_DELAY_MS: '60000' })).toBe(500);
+    expect(firstRetryDelayFromEnv({})).toBe(500);
+    expect(firstRetryDelayFromEnv({ PACEBAR_RETRY_DELAY_MS: '0' })).toBe(0);
+    expect(firstRetryDelayFromEnv({ PACEBAR_RETRY_DELAY_MS: ' 120 ' })).toBe(120);
+    expect(firstRetryDelayFromEnv({ PACEBAR_RETRY_DELAY_MS: '-5' })).toBe(500);
+    expect(firstRetryDelayFromEnv({ PACEBAR_RETRY_DELAY_MS: 'none' })).toBe(500);
+    expect(firstRetryDelayFromEnv({ PACEBAR_RETRY_DELAY_MS: '60000' })).toBe(500);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   BadResponseError,
+  CertificateError,
+  ProxyError,
   ConnectCancelledError,
   ConnectTimeoutError,
   describeError,
@@ -50,6 +52,8 @@ describe('describeError', () => {
 describe('Pacebar errors', () => {
   const all: PacebarError[] = [
     new NetworkError('connection refused'),
+    new ProxyError('ERR_PROXY_CONNECTION_FAILED'),
+    new CertificateError('ERR_CERT_AUTHORITY_INVALID'),
     new TimeoutError(),
     new ServerError(503),
     new BadResponseError('athlete: id expected number'),

@@ -15,6 +15,7 @@ import { browserConsentRunner } from '../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../sim/browser';
 import { closeHarness, openWithBridge, warmUpHarness, type BridgeHandlers, type DashboardPage } from './harness';
 import { waitForText } from './waits';
+import { commandLineTransport } from '../../core/engine/createEngine';
 
 interface Rig {
   h: Harness;
@@ -178,6 +179,7 @@ describe('dashboard on the real engine', () => {
       },
     });
     const engine = new PacebarEngine({
+      transport: commandLineTransport({}),
       endpoints: stravaEndpoints(h.sim.baseUrl),
       secrets: locked,
       settingsStore: memoryStore({ ...settingsDefaults, clientId: DEMO_CLIENT.clientId }),

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StravaHttp } from '../../../core/api/httpClient';
 import { RateBudget } from '../../../core/api/rateBudget';
 import { BadResponseError } from '../../../core/errors';
+import { commandLineTransport } from '../../../core/engine/createEngine';
 
 let server: Server | null = null;
 afterEach(async () => {
@@ -27,14 +28,14 @@ async function serveChunked(megabytes: number): Promise<string> {
 describe('StravaHttp body limit', () => {
   it('refuses a chunked body over 8 MB with a typed error', async () => {
     const url = await serveChunked(9);
-    const http = new StravaHttp({ budget: new RateBudget(() => Date.now()), clock: () => Date.now(), retry: { maxRetries: 0 } });
+    const http = new StravaHttp({ budget: new RateBudget(() => Date.now()), clock: () => Date.now(), retry: { maxRetries: 0 }, transport: commandLineTransport({}) });
     await expect(http.getJson(url, 'token')).rejects.toBeInstanceOf(BadResponseError);
     await http.close();
   });
 
   it('reads a chunked body under the limit', async () => {
     const url = await serveChunked(1);
-    const http = new StravaHttp({ budget: new RateBudget(() => Date.now()), clock: () => Date.now() });
+    const http = new StravaHttp({ budget: new RateBudget(() => Date.now()), clock: () => Date.now(), transport: commandLineTransport({}) });
     expect(await http.getJson(url, 'token')).toEqual([]);
     await http.close();
   });

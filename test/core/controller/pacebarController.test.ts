@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacebarController } from '../../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../../core/oauth/consentRunner';
-import { BrowserSignInNeededError, ConnectCancelledError } from '../../../core/errors';
+import { BrowserSignInNeededError, CertificateError, ConnectCancelledError, NetworkError, ProxyError } from '../../../core/errors';
 import { PacebarEngine } from '../../../core/engine/engine';
 import { memoryBackend } from '../../support/memory';
 import { memoryStore } from '../../support/memory';
@@ -13,6 +13,7 @@ import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../../sim/browser';
 import { connect, startHarness, type Harness } from '../integration/harness';
 import type { DashboardState } from '../../../preload/contract';
+import { commandLineTransport } from '../../../core/engine/createEngine';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -53,6 +54,25 @@ function simRunner(harness: Harness): ConsentRunner {
 }
 
 describe('PacebarController', () => {
+  it('behind a TLS-inspecting proxy or a failing proxy: not "offline", and the line says what to check', async () => {
+    h = await startHarness();
+    await connect(h);
+    const controller = new PacebarController({ engine: h.engine, consent: { window: waitingRunner, browser: waitingRunner } });
+    await controller.init();
+    const sync = vi.spyOn(h.engine, 'sync');
+    for (const error of [new CertificateError('ERR_CERT_AUTHORITY_INVALID'), new ProxyError('ERR_TUNNEL_CONNECTION_FAILED')]) {
+      sync.mockRejectedValueOnce(error);
+      expect(await controller.refresh()).toBe('failed');
+      expect(controller.state().sync).toMatchObject({ offline: false, lastError: error.message });
+      expect(controller.state().sync.lastError).not.toContain('Check your connection');
+    }
+    // A plain network failure still is offline.
+    sync.mockRejectedValueOnce(new NetworkError('connection refused'));
+    expect(await controller.refresh()).toBe('offline');
+    expect(controller.state().sync.offline).toBe(true);
+    sync.mockRestore();
+  });
+
   it('a second attempt started during the first, then cancelled, returns to the state before both', async () => {
     h = await startHarness();
     const controller = new PacebarController({ engine: h.engine, consent: { window: waitingRunner, browser: waitingRunner } });
@@ -165,6 +185,7 @@ describe('PacebarController', () => {
       clear: settings.clear.bind(settings),
     };
     const engine = new PacebarEngine({
+      transport: commandLineTransport({}),
       endpoints: stravaEndpoints(h.sim.baseUrl),
       secrets: memoryBackend(),
       settingsStore: flaky,
@@ -179,6 +200,7 @@ describe('PacebarController', () => {
 
   it('carries the app’s version and publishes the updater’s news to every subscriber, with its one line', async () => {
     const engine = new PacebarEngine({
+      transport: commandLineTransport({}),
       endpoints: stravaEndpoints('http://127.0.0.1:9'),
       secrets: memoryBackend(),
       settingsStore: memoryStore({ ...settingsDefaults }),

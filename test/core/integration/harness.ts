@@ -7,11 +7,13 @@ import { simulatedBrowser, type BrowserChoice } from '../../../sim/browser';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { PacebarEngine, type ConnectResult } from '../../../core/engine/engine';
 import { type SecretBackend } from '../../../core/keychain/secretBackend';
+import { heldTimers, type HeldTimers } from '../../support/heldTimers';
 import { memoryBackend } from '../../support/memory';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
+import { commandLineTransport } from '../../../core/engine/createEngine';
 
-/** Headers and body timeout: roomy for a busy machine; a hung server is timed out with advanceUndiciClock(). */
+/** Headers and body timeout: roomy for a busy machine; a test times a hung server out with timers.fireAll(). */
 export const HARNESS_TIMEOUT_MS = 5000;
 
 export interface Harness {
@@ -20,6 +22,8 @@ export interface Harness {
   dir: string;
   secrets: SecretBackend;
   keychainService: string;
+  /** The engine's HTTP timers: real, and a test may fire the pending ones now. */
+  timers: HeldTimers;
   /** A second engine on the same keychain and files, as the CLI would be next to the app. */
   sibling(): PacebarEngine;
   close(): Promise<void>;
@@ -37,8 +41,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = mkdtempSync(join(tmpdir(), 'pacebar-int-'));
   const secrets = options.secrets ?? memoryBackend();
   const keychainService = `pacebar-test-${Math.random().toString(16).slice(2, 10)}`;
+  const timers = heldTimers();
   const make = () =>
     new PacebarEngine({
+      transport: commandLineTransport({}),
       endpoints: stravaEndpoints(sim.baseUrl),
       secrets,
       keychainService,
@@ -50,6 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         timeouts: { connectMs: 2000, headersMs: HARNESS_TIMEOUT_MS, bodyMs: HARNESS_TIMEOUT_MS },
         // Retries as many as in the app, without the back-off: no test waits for it.
         retry: { maxRetries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 },
+        timers,
       },
     });
   const engine = make();
@@ -61,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dir,
     secrets,
     keychainService,
+    timers,
     sibling() {
       const other = make();
       siblings.push(other);

@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StravaHttp } from '../../../core/api/httpClient';
 import { RateBudget } from '../../../core/api/rateBudget';
-import { NetworkError, ServerError, TimeoutError } from '../../../core/errors';
+import { CertificateError, NetworkError, ProxyError, ServerError, TimeoutError } from '../../../core/errors';
 import { netError, netFetchTransport, type NetFetch } from '../../../main/adapters/netFetchTransport';
 import { startStravaSim, type StravaSim } from '../../../sim/index';
+import { heldTimers, type HeldTimers } from '../../support/heldTimers';
 
 let sim: StravaSim | null = null;
 afterEach(async () => {
@@ -14,12 +15,13 @@ afterEach(async () => {
   sim = null;
 });
 
-function http(fetch: NetFetch, options: { headersMs?: number } = {}) {
+function http(fetch: NetFetch, options: { timers?: HeldTimers; maxRetries?: number } = {}) {
   return new StravaHttp({
     budget: new RateBudget(() => Date.now()),
     clock: () => Date.now(),
-    timeouts: { headersMs: options.headersMs ?? 5_000 },
-    retry: { maxRetries: 2, minTimeoutMs: 1, maxTimeoutMs: 5 },
+    timeouts: { headersMs: 5_000, bodyMs: 5_000 },
+    retry: { maxRetries: options.maxRetries ?? 2, minTimeoutMs: 0, maxTimeoutMs: 0 },
+    ...(options.timers ? { timers: options.timers } : {}),
     transport: () => netFetchTransport(fetch),
   });
 }
@@ -34,7 +36,8 @@ describe('net.fetch transport', () => {
     };
     // A bad token is Strava's 401: the status arrives intact.
     await expect(http(fetch).getJson(`${sim.baseUrl}/api/v3/athlete`, 'not-a-token')).rejects.toMatchObject({ name: 'UnauthorizedError' });
-    expect(seen[0]).toMatchObject({ method: 'GET', credentials: 'omit', redirect: 'error', bypassCustomProtocolHandlers: true });
+    // no-store: Strava's answers never go into <userData>/Cache, nor are they revalidated unseen by the budget.
+    expect(seen[0]).toMatchObject({ method: 'GET', credentials: 'omit', redirect: 'error', cache: 'no-store', bypassCustomProtocolHandlers: true });
     expect((seen[0]!.headers as Record<string, string>)['user-agent']).toBe('Pacebar');
   });
 
@@ -48,7 +51,7 @@ describe('net.fetch transport', () => {
     expect(calls).toBe(3);
   });
 
-  it('Chromium\'s connection errors are named and retried like undici\'s; a proxy or certificate failure is named', async () => {
+  it('Chromium\'s connection errors are named and retried like undici\'s', async () => {
     let calls = 0;
     const refused: NetFetch = async () => {
       calls++;
@@ -56,33 +59,126 @@ describe('net.fetch transport', () => {
     };
     await expect(http(refused).getJson('https://www.strava.com/api/v3/athlete', 't')).rejects.toThrow("Can't reach Strava (connection refused)");
     expect(calls).toBe(3);
-    const proxy: NetFetch = async () => Promise.reject(new TypeError('net::ERR_PROXY_CONNECTION_FAILED'));
-    await expect(http(proxy).getJson('https://www.strava.com/api/v3/athlete', 't')).rejects.toThrow('(ERR_PROXY_CONNECTION_FAILED)');
     expect(netError(new Error('net::ERR_CERT_AUTHORITY_INVALID'))).toMatchObject({ code: 'ERR_CERT_AUTHORITY_INVALID' });
     expect(netError('weird')).toMatchObject({ message: 'fetch failed' });
   });
 
+  it('a proxy or certificate failure is its own error, not "offline", and not retried', async () => {
+    const failing = (name: string) => {
+      let calls = 0;
+      const fetch: NetFetch = async () => {
+        calls++;
+        throw new TypeError(`net::${name}`);
+      };
+      return { fetch, calls: () => calls };
+    };
+    for (const name of ['ERR_PROXY_CONNECTION_FAILED', 'ERR_TUNNEL_CONNECTION_FAILED', 'ERR_PROXY_AUTH_REQUESTED', 'ERR_PAC_SCRIPT_FAILED']) {
+      const { fetch, calls } = failing(name);
+      const error = await http(fetch).getJson('https://www.strava.com/api/v3/athlete', 't').catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(ProxyError);
+      expect((error as Error).message).toBe(`Pacebar could not get through the proxy (${name}). Check the system's proxy settings (HTTPS_PROXY for the pacebar command).`);
+      expect(calls()).toBe(1);
+    }
+    for (const name of ['ERR_CERT_AUTHORITY_INVALID', 'ERR_CERT_DATE_INVALID', 'ERR_CERT_COMMON_NAME_INVALID']) {
+      const { fetch, calls } = failing(name);
+      const error = await http(fetch).getJson('https://www.strava.com/api/v3/athlete', 't').catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(CertificateError);
+      expect((error as Error).message).toContain("add its CA to the system's trusted certificates");
+      expect(calls()).toBe(1);
+    }
+  });
+
   it('core\'s headers timeout applies: a fetch that never answers is aborted and is a TimeoutError, not retried', async () => {
     let calls = 0;
+    let called!: () => void;
+    const sent = new Promise<void>((resolve) => (called = resolve));
     const hung: NetFetch = (_url, init) => {
       calls++;
+      called();
       return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     };
-    await expect(http(hung, { headersMs: 20 }).getJson('https://www.strava.com/api/v3/athlete', 't')).rejects.toBeInstanceOf(TimeoutError);
+    const timers = heldTimers();
+    const answer = http(hung, { timers }).getJson('https://www.strava.com/api/v3/athlete', 't');
+    await sent;
+    expect(timers.fireAll()).toBe(1);
+    await expect(answer).rejects.toBeInstanceOf(TimeoutError);
     expect(calls).toBe(1);
   });
 
-  it('core\'s body limit applies: a body over 8 MB is cut off', async () => {
-    const huge: NetFetch = async () =>
-      new Response(
+  it('core\'s body limit applies: a body over 8 MB is cut off, its stream cancelled and the request aborted', async () => {
+    let cancelled = 0;
+    let signal: AbortSignal | undefined;
+    const huge: NetFetch = async (_url, init) => {
+      signal = init.signal ?? undefined;
+      return new Response(
         new ReadableStream({
           pull(controller) {
             controller.enqueue(new Uint8Array(1024 * 1024));
           },
+          cancel() {
+            cancelled += 1;
+          },
         }),
         { status: 200 },
       );
+    };
     await expect(http(huge).getJson('https://www.strava.com/api/v3/athlete', 't')).rejects.toThrow('response too large');
+    // Through the reader that holds the lock (a locked stream's own cancel() only rejects), once.
+    expect(cancelled).toBe(1);
+    // net.fetch aborts the Chromium request when its signal aborts.
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('a body read to its end leaves the request alone (nothing cancelled or aborted)', async () => {
+    let cancelled = 0;
+    let signal: AbortSignal | undefined;
+    const small: NetFetch = async (_url, init) => {
+      signal = init.signal ?? undefined;
+      return new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":1}'));
+            controller.close();
+          },
+          cancel() {
+            cancelled += 1;
+          },
+        }),
+        { status: 200 },
+      );
+    };
+    await expect(http(small).getJson('https://www.strava.com/api/v3/athlete', 't')).resolves.toEqual({ id: 1 });
+    expect(cancelled).toBe(0);
+    expect(signal?.aborted).toBe(false);
+  });
+
+  it('a body that stalls is timed out: cancelled through the reader, a TimeoutError (not a cut-off body read as complete)', async () => {
+    let cancelled = 0;
+    let pulled!: () => void;
+    const started = new Promise<void>((resolve) => (pulled = resolve));
+    const stalls: NetFetch = async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":'));
+          },
+          pull() {
+            // The first chunk was read: from now on nothing comes.
+            pulled();
+          },
+          cancel() {
+            cancelled += 1;
+          },
+        }),
+        { status: 200 },
+      );
+    const timers = heldTimers();
+    const answer = http(stalls, { timers, maxRetries: 0 }).getJson('https://www.strava.com/api/v3/athlete', 't');
+    await started;
+    // The body timer, re-armed after the first chunk.
+    expect(timers.fireAll()).toBe(1);
+    await expect(answer).rejects.toBeInstanceOf(TimeoutError);
+    expect(cancelled).toBe(1);
   });
 
   it('a POST (token exchange) is never retried', async () => {

@@ -11,7 +11,7 @@ import {
   consentWindowRunner,
 } from '../../../main/windows/consentWindow';
 import { installWebContentsGuards } from '../../../main/security/webContentsGuards';
-import { BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
+import { BrowserSignInNeededError, CertificateError, ProxyError, ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
 import type { PreparedConsent, RedirectCheck } from '../../../core/oauth/consentRunner';
 import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 
@@ -167,6 +167,15 @@ describe('consent window', () => {
     await expect(result).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
     await win.whenDestroyed();
     expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('Strava\'s page refused for its certificate or by the proxy: said as such, not as being offline', async () => {
+    const cert = await begin();
+    cert.contents.failLoad(-202, 'ERR_CERT_AUTHORITY_INVALID', AUTHORIZE);
+    await expect(cert.result).rejects.toBeInstanceOf(CertificateError);
+    const proxy = await begin();
+    proxy.contents.failLoad(-130, 'ERR_PROXY_CONNECTION_FAILED', AUTHORIZE);
+    await expect(proxy.result).rejects.toBeInstanceOf(ProxyError);
   });
 
   it('navigation stays on Strava: foreign origins are prevented, Strava pages are not', async () => {
