@@ -5,22 +5,20 @@ import type { AboutView, DashboardState } from '../../core/domain';
 import { formatAgo } from '../../core/view/format';
 import { summaryLine } from '../../core/view/labels';
 
-export type TrayItemId =
-  | 'athlete'
-  | 'summary'
-  | 'updated'
-  | 'status'
-  | 'open'
-  | 'refresh'
-  | 'connect'
-  | 'disconnect'
-  | 'settings'
-  | 'update'
-  | 'installUpdate'
-  | 'checkForUpdates'
-  | 'openDownloadPage'
-  | 'quit'
-  | 'separator';
+/** The clickable items: each does something (main/tray/trayActions.ts has one handler per id). */
+export const TRAY_ACTIONS = ['open', 'refresh', 'connect', 'disconnect', 'settings', 'installUpdate', 'checkForUpdates', 'openDownloadPage', 'quit'] as const;
+export type TrayAction = (typeof TRAY_ACTIONS)[number];
+
+/** Lines that only inform (never clickable). */
+export type TrayInfoId = 'athlete' | 'summary' | 'updated' | 'status' | 'update';
+
+export type TrayItemId = TrayAction | TrayInfoId | 'separator';
+
+const ACTION_IDS: ReadonlySet<string> = new Set(TRAY_ACTIONS);
+
+export function isTrayAction(id: TrayItemId): id is TrayAction {
+  return ACTION_IDS.has(id);
+}
 
 export interface TrayItem {
   id: TrayItemId;
@@ -37,8 +35,8 @@ export interface TrayModel {
 
 export const TOOLTIP_MAX = 127;
 
-const info = (id: TrayItemId, label: string): TrayItem => ({ id, label, enabled: false });
-const action = (id: TrayItemId, label: string, enabled = true): TrayItem => ({ id, label, enabled });
+const info = (id: TrayInfoId, label: string): TrayItem => ({ id, label, enabled: false });
+const action = (id: TrayAction, label: string, enabled = true): TrayItem => ({ id, label, enabled });
 const separator = (): TrayItem => ({ id: 'separator', label: '', enabled: true, type: 'separator' });
 
 function minutesUntil(iso: string, now: number): number {

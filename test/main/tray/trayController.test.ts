@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../fakes/electron'));
 
 import { Menu, Tray, clickItem, host, nativeImage, resetFakes } from '../fakes/electron';
-import { TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
+import { MAX_HOLD_MS, TrayController, menuTemplate, type TrayAction } from '../../../main/tray/trayController';
 import { trayIconFile, trayIconPath } from '../../../main/system/paths';
 import { NOW, baseState, connectedState, withUpdate } from '../fakes/state';
 
@@ -117,6 +117,46 @@ describe('TrayController', () => {
     expect(fake.menu).not.toBe(open);
     expect(fake.menu!.template.map((item) => item.label)).toContain('Refreshing…');
     tray.destroy();
+  });
+
+  it('Linux and Windows: a menu is never held back, even by a host that says it opened and never closes', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      resetFakes();
+      host.platform = platform;
+      const tray = new TrayController({ iconPath: 'tray.png', platform, onAction: () => {}, now: () => NOW });
+      tray.update(connectedState());
+      const fake = Tray.instances[0]!;
+      fake.showMenu();
+      const shown = fake.menu;
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      expect(fake.menu, platform).not.toBe(shown);
+      expect(fake.menu!.template.map((item) => item.label), platform).toContain('Refreshing…');
+      tray.destroy();
+    }
+  });
+
+  it('macOS: a menu-will-close that never comes holds a change for MAX_HOLD_MS at most, then the tick applies it', () => {
+    vi.useFakeTimers();
+    try {
+      host.platform = 'darwin';
+      let now = NOW;
+      const tray = new TrayController({ iconPath: 'tray.png', platform: 'darwin', onAction: () => {}, now: () => now, tickMs: 60_000 });
+      tray.update(connectedState());
+      const fake = Tray.instances[0]!;
+      fake.showMenu();
+      const open = fake.menu;
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      now += MAX_HOLD_MS - 60_000;
+      vi.advanceTimersByTime(60_000);
+      expect(fake.menu).toBe(open);
+      now += 60_000;
+      vi.advanceTimersByTime(60_000);
+      expect(fake.menu).not.toBe(open);
+      expect(fake.menu!.template.map((item) => item.label)).toContain('Refreshing…');
+      tray.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('update items: the status line is not clickable; install, check and the download page call back', () => {
