@@ -201,8 +201,8 @@ function setupTray(engine: PacebarEngine, controller: PacebarController, dashboa
   });
 }
 
-/** Every new state goes to the tray, the open dashboard, the login item, the notifier and the scheduler. */
-function setupStateFanOut(parts: Running & { notifier: ReconnectNotifier; desktop: Desktop }): (state: DashboardState) => void {
+/** Every new state goes to the tray, the open dashboard, the login item and the scheduler. */
+function setupStateFanOut(parts: Running & { desktop: Desktop }): (state: DashboardState) => void {
   const loginItem = parts.desktop.loginItem;
   const applyLoginItem = loginItem
     ? loginItemSync({
@@ -216,7 +216,6 @@ function setupStateFanOut(parts: Running & { notifier: ReconnectNotifier; deskto
     parts.tray.update(state);
     pushState(parts.dashboard.webContents(), state);
     applyLoginItem(state);
-    parts.notifier.stateChanged(state);
     if (interval !== null && interval !== state.settings.refreshIntervalMinutes) parts.scheduler.reschedule();
     interval = state.settings.refreshIntervalMinutes;
   };
@@ -269,7 +268,7 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
   const updates = setupUpdates(controller, env);
   const tray = setupTray(engine, controller, dashboard, updates);
   running = { engine, controller, scheduler, tray, dashboard, consentWindow, updates };
-  const onState = setupStateFanOut({ ...running, notifier, desktop });
+  const onState = setupStateFanOut({ ...running, desktop });
   setupIpc(controller, dashboard);
   await setupDemo(engine, controller, env);
   await setupInitialState(controller, onState, dashboard, desktop);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacebarController } from '../../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../../core/oauth/consentRunner';
-import { BrowserSignInNeededError, CertificateError, ConnectCancelledError, NetworkError, ProxyError } from '../../../core/errors';
+import { BrowserSignInNeededError, CertificateError, ConnectCancelledError, NetworkError, ProxyError, ReconnectNeededError } from '../../../core/errors';
 import { PacebarEngine } from '../../../core/engine/engine';
 import { memoryBackend } from '../../support/memory';
 import { memoryStore } from '../../support/memory';
@@ -54,6 +54,26 @@ function simRunner(harness: Harness): ConsentRunner {
 }
 
 describe('PacebarController', () => {
+  it('reports a lost connection once per loss: later refreshes are skipped until a reconnect (what the notifier relies on)', async () => {
+    h = await startHarness();
+    const notified = vi.fn();
+    const controller = new PacebarController({ engine: h.engine, consent: { window: simRunner(h), browser: simRunner(h) }, onReconnectNeeded: notified });
+    await controller.init();
+    expect((await controller.connect('browser')).ok).toBe(true);
+    const sync = vi.spyOn(h.engine, 'sync').mockRejectedValue(new ReconnectNeededError());
+    expect(await controller.refresh()).toBe('failed');
+    expect(await controller.refresh()).toBe('skipped');
+    expect(await controller.refresh()).toBe('skipped');
+    expect(notified).toHaveBeenCalledTimes(1);
+    expect(controller.state().connection.kind).toBe('reconnect_needed');
+    sync.mockRestore();
+    // Reconnected, then lost again: reported again.
+    expect((await controller.connect('browser')).ok).toBe(true);
+    vi.spyOn(h.engine, 'sync').mockRejectedValueOnce(new ReconnectNeededError());
+    await controller.refresh();
+    expect(notified).toHaveBeenCalledTimes(2);
+  });
+
   it('behind a TLS-inspecting proxy or a failing proxy: not "offline", and the line says what to check', async () => {
     h = await startHarness();
     await connect(h);

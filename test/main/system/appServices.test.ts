@@ -4,7 +4,8 @@ import { linuxLaunchCommand, loginItemBackend, loginItemSync, type LoginItemBack
 import { pollOnWake } from '../../../main/system/powerEvents';
 import { ReconnectNotifier, RECONNECT_BODY, RECONNECT_TITLE } from '../../../main/system/reconnectNotifier';
 import { demoCredentialsFromEnv, presetDemoCredentials } from '../../../main/system/demoCredentials';
-import { baseState, connectedState } from '../fakes/state';
+import { NOW, baseState } from '../fakes/state';
+import { statusLines, trayMenuModel } from '../../../main/tray/trayMenuModel';
 
 const withLogin = (launchAtLogin: boolean) => {
   const s = baseState();
@@ -132,24 +133,22 @@ describe('reconnect notification', () => {
     return { notifier, shown, openDashboard, log };
   }
 
-  it('once per loss, re-armed by a working connection; a click opens the dashboard', () => {
+  it('each reported loss shows one notification with what to do; a click opens the dashboard', () => {
     const { notifier, shown, openDashboard } = setup();
-    notifier.reconnectNeeded();
-    notifier.reconnectNeeded();
-    notifier.stateChanged(baseState({ connection: { kind: 'reconnect_needed' } }));
     notifier.reconnectNeeded();
     expect(shown).toHaveLength(1);
     expect((shown[0] as unknown as { options: unknown }).options).toEqual({ title: RECONNECT_TITLE, body: RECONNECT_BODY });
     expect(RECONNECT_TITLE).toBe('Pacebar lost its Strava connection');
     expect(RECONNECT_BODY).toBe('Reconnect to keep your stats updating.');
+    expect((shown[0] as unknown as { show: ReturnType<typeof vi.fn> }).show).toHaveBeenCalledTimes(1);
     shown[0]!.emit('click');
     expect(openDashboard).toHaveBeenCalledTimes(1);
-    notifier.stateChanged(connectedState());
+    // The controller reports the next loss (after a reconnect): a new notification.
     notifier.reconnectNeeded();
     expect(shown).toHaveLength(2);
   });
 
-  it('a notification the OS refused (unsigned macOS app, Windows without a shortcut) re-arms: the next loss tries again', async () => {
+  it('a notification the OS refused (unsigned macOS app, Windows without a shortcut): one log line, no retry; the tray line and the banner still say it', async () => {
     vi.resetModules();
     const fakes = await import('../fakes/electron');
     fakes.resetFakes();
@@ -164,14 +163,15 @@ describe('reconnect notification', () => {
     notifier.reconnectNeeded();
     const first = fakes.Notification.instances[0]!;
     await new Promise<void>((resolve) => first.once('failed', () => resolve()));
-    expect(log).toHaveBeenCalledWith('Pacebar: the system did not show the notification (Notifications are not allowed for this application)');
-    fakes.Notification.failure = null;
-    notifier.reconnectNeeded();
-    expect(fakes.Notification.instances).toHaveLength(2);
-    await new Promise<void>((resolve) => fakes.Notification.instances[1]!.once('show', () => resolve()));
-    // Shown this time: disarmed until connected again.
-    notifier.reconnectNeeded();
-    expect(fakes.Notification.instances).toHaveLength(2);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(
+      'Pacebar: the system did not show the notification (Notifications are not allowed for this application); the tray and the dashboard say to reconnect',
+    );
+    expect(fakes.Notification.instances).toHaveLength(1);
+    // What the person sees instead, for as long as the connection is lost.
+    const lost = baseState({ connection: { kind: 'reconnect_needed' } });
+    expect(statusLines(lost, NOW)).toEqual(['Reconnect needed: Strava access was lost']);
+    expect(trayMenuModel(lost, NOW).items.map((item) => item.label)).toContain('Reconnect Strava…');
   });
 
   it('stays quiet where notifications are unsupported', () => {
