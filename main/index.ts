@@ -279,16 +279,23 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
 // Must happen before 'ready': app:// gets a real, secure origin with fetch support.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 installWebContentsGuards(app);
-
-const environment = instanceEnvironment(process.env, app.getPath('appData'));
-// Before the lock, which is keyed on userData.
-useInstanceFolder(app, environment);
-
-if (!app.requestSingleInstanceLock()) {
-  // Another Pacebar with this folder is running: it opens its dashboard (second-instance) and this one leaves.
-  console.log(alreadyRunningMessage(app.getPath('userData')));
-  app.quit();
-} else {
+/** Which Pacebar this is (its folder, before the lock keyed on it), then the lock, then ready. */
+function start(): void {
+  const environment = instanceEnvironment(process.env, app.getPath('appData'));
+  try {
+    useInstanceFolder(app, environment);
+  } catch (error) {
+    // showErrorBox may be called before ready (on Linux it then writes to stderr; docs/api/dialog.md).
+    showStartupError(describeError(error));
+    app.exit(1);
+    return;
+  }
+  if (!app.requestSingleInstanceLock()) {
+    // Another Pacebar with this folder is running: it opens its dashboard (second-instance) and this one leaves.
+    console.log(alreadyRunningMessage(app.getPath('userData')));
+    app.quit();
+    return;
+  }
   setupIdentity();
   setupLifecycle();
   app
@@ -300,3 +307,5 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
     });
 }
+
+start();

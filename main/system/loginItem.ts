@@ -48,18 +48,29 @@ export interface LoginItemSyncDeps {
 export function loginItemSync(deps: LoginItemSyncDeps): (state: DashboardState) => void {
   let known: boolean | null = null;
   const adopt = (enabled: boolean) => queueMicrotask(() => deps.adopt(enabled));
+  const codeOf = (error: unknown) => (error as { code?: string } | null)?.code ?? 'error';
+  // What the OS does; one that cannot be asked (EACCES on the autostart folder) counts as off, so
+  // the checkbox never shows a login item that may not exist, and start-up goes on.
+  const read = (): boolean => {
+    try {
+      return deps.backend.read();
+    } catch (error) {
+      deps.log?.(`Pacebar: could not read the login item (${codeOf(error)})`);
+      return false;
+    }
+  };
   const repair = () => {
     try {
       deps.backend.repair?.();
     } catch (error) {
-      deps.log?.(`Pacebar: could not update the login item (${(error as { code?: string }).code ?? 'error'})`);
+      deps.log?.(`Pacebar: could not update the login item (${codeOf(error)})`);
     }
   };
   return (state) => {
     if (state.loading) return;
     const wanted = state.settings.launchAtLogin;
     if (known === null) {
-      known = deps.backend.read();
+      known = read();
       if (wanted !== known) adopt(known);
       if (known) repair();
       return;
@@ -70,8 +81,8 @@ export function loginItemSync(deps: LoginItemSyncDeps): (state: DashboardState) 
       known = wanted;
     } catch (error) {
       // The checkbox goes back to what the OS really does.
-      deps.log?.(`Pacebar: could not change the login item (${(error as { code?: string }).code ?? 'error'})`);
-      known = deps.backend.read();
+      deps.log?.(`Pacebar: could not change the login item (${codeOf(error)})`);
+      known = read();
       adopt(known);
     }
   };

@@ -310,6 +310,32 @@ describe('single instance, per settings folder', () => {
     }
   });
 
+  it('a relative PACEBAR_CONFIG_DIR is made absolute before app.setPath (which refuses relative paths)', async () => {
+    const parent = tempDir('pacebar-relative-');
+    const cwd = process.cwd();
+    process.chdir(parent);
+    try {
+      const { app } = await boot({ dir: 'settings' });
+      expect(app.exitedWith).toBeNull();
+      expect(app.getPath('userData')).toBe(join(parent, 'settings'));
+      expect(existsSync(join(parent, 'settings'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('a settings folder that cannot be created: the one-line start-up dialog, exit 1, no uncaught error', async () => {
+    const blocker = join(tempDir('pacebar-blocked-'), 'a-file');
+    writeFileSync(blocker, '');
+    const fakes = await launch({ dir: join(blocker, 'Pacebar') });
+    expect(fakes.app.exitedWith).toBe(1);
+    expect(fakes.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Pacebar cannot start',
+      `Cannot use the settings folder ${join(blocker, 'Pacebar')} (ENOTDIR). Check PACEBAR_CONFIG_DIR and its permissions.`,
+    );
+    expect(fakes.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+  });
+
   it('the demo without a folder of its own never shares the installed app\'s', async () => {
     const { instanceEnvironment } = await import('../../main/system/instanceFolder');
     expect(instanceEnvironment({ PACEBAR_DEMO: '1' }, '/home/u/.config').PACEBAR_CONFIG_DIR).toBe('/home/u/.config/Pacebar Demo');

@@ -10,7 +10,8 @@
 // - on Windows an owned window (`parent`) is destroyed with its owner (Win32 owned windows);
 // - the single-instance lock is keyed on app.getPath('userData'), shared by every fake app in
 //   this process (docs/api/app.md, requestSingleInstanceLock); the holder gets 'second-instance';
-// - setPath throws for a folder that does not exist (docs/api/app.md, setPath);
+// - setPath throws for a folder that does not exist (docs/api/app.md, setPath) and for a relative
+//   path ("Path must be absolute": App::SetPath, shell/browser/api/electron_api_app.cc);
 // - on macOS replacing a tray's context menu closes it when it is open (tray_icon_cocoa.mm
 //   SetContextMenu replaces the NSMenu; electron/electron#4801);
 // - notifications can fail: show() then emits 'failed' (docs/api/notification.md).
@@ -18,6 +19,7 @@
 // the `…EventsConform` tables below.
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { vi } from 'vitest';
 
 /** Event name → listener arguments. */
@@ -263,6 +265,7 @@ class FakeApp extends TypedEmitter<AppEvents> {
     return path;
   });
   setPath = vi.fn((name: string, path: string): void => {
+    if (!isAbsolute(path)) throw new Error('Path must be absolute');
     if (!existsSync(path)) throw new Error(`Failed to set path: ${path} does not exist`);
     this.paths.set(name, path);
   });

@@ -78,6 +78,25 @@ describe('login item', () => {
     expect(log).toHaveBeenCalledWith('Pacebar: could not change the login item (EACCES)');
   });
 
+  it('a login item that cannot be read at start (EACCES) is shown as off, in one log line, and start-up goes on', async () => {
+    const adopt = vi.fn();
+    const log = vi.fn();
+    const writes: boolean[] = [];
+    const backend: LoginItemBackend = {
+      read: () => {
+        throw Object.assign(new Error('EACCES: permission denied, scandir /home/u/.config/autostart'), { code: 'EACCES' });
+      },
+      write: (enabled) => void writes.push(enabled),
+    };
+    const sync = loginItemSync({ backend, adopt, log });
+    expect(() => sync(withLogin(true))).not.toThrow();
+    await Promise.resolve();
+    expect(adopt).toHaveBeenCalledWith(false);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('Pacebar: could not read the login item (EACCES)');
+    expect(writes).toEqual([]);
+  });
+
   it('macOS/Windows: Electron\'s login item; Linux: XDG autostart; installed copies only (dev runs opt in on Linux); elsewhere none', () => {
     const app = { isPackaged: true, getAppPath: () => '/app', getLoginItemSettings: vi.fn(() => ({ openAtLogin: true })), setLoginItemSettings: vi.fn() };
     const mac = loginItemBackend(app as never, 'darwin', {})!;
