@@ -51,6 +51,7 @@ async function rendererTimeToStats(): Promise<number> {
           updateSettings: () => ok,
           openAthleteOnStrava: () => ok,
           openStravaApiSettings: () => ok,
+          quit: () => ok,
         },
         { beforeNavigate: async () => void (started = performance.now()) },
       );

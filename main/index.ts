@@ -23,6 +23,7 @@ import { preloadPath, rendererDir, trayIconPath, type AppLocation } from './syst
 import { pollOnWake } from './system/powerEvents';
 import { ReconnectNotifier } from './system/reconnectNotifier';
 import { trayIconHidden } from './system/trayHost';
+import { watchTrayHost, type TrayHostWatch } from './system/trayHostWatch';
 import { trayActionHandler } from './tray/trayActions';
 import { TrayController } from './tray/trayController';
 import { createUpdater } from './update/createUpdater';
@@ -43,6 +44,7 @@ interface Running {
   dashboard: DashboardWindow;
   consentWindow: ConsentWindowRunner;
   updates: Updates;
+  trayHost: TrayHostWatch;
 }
 
 // Module-level, so the tray and its menu are never garbage-collected.
@@ -88,6 +90,7 @@ function setupLifecycle(): void {
     running?.scheduler.stop();
     running?.updates.stop();
     running?.tray.destroy();
+    running?.trayHost.stop();
     void running?.engine.close();
   });
 }
@@ -129,7 +132,7 @@ function setupNotifications(dashboard: DashboardWindow): ReconnectNotifier {
   });
 }
 
-/** What this desktop offers: a login item Pacebar can set, and whether its tray icon can be seen. */
+/** What this desktop offers: a login item Pacebar can set, and whether its tray icon can be seen (kept current). */
 interface Desktop {
   loginItem: LoginItemBackend | null;
   trayIconHidden: boolean;
@@ -141,7 +144,6 @@ async function setupDesktop(env: NodeJS.ProcessEnv): Promise<Desktop> {
 
 function setupController(engine: PacebarEngine, consentWindow: ConsentWindowRunner, notifier: ReconnectNotifier, desktop: Desktop): PacebarController {
   const stravaBaseUrl = engine.endpoints.baseUrl;
-  const view = { launchAtLoginAvailable: desktop.loginItem !== null, trayIconHidden: desktop.trayIconHidden };
   return new PacebarController({
     engine,
     // package.json's version (Electron's app.getVersion(), docs/api/app.md), which electron-updater compares too.
@@ -151,7 +153,24 @@ function setupController(engine: PacebarEngine, consentWindow: ConsentWindowRunn
       browser: browserConsentRunner({ stravaBaseUrl, openExternal: (url) => shell.openExternal(url) }),
     },
     onReconnectNeeded: () => notifier.reconnectNeeded(),
-    desktop: () => view,
+    desktop: () => ({ launchAtLoginAvailable: desktop.loginItem !== null, trayIconHidden: desktop.trayIconHidden }),
+  });
+}
+
+/**
+ * A StatusNotifier host that registers after start (GNOME's AppIndicator extension at login) or
+ * leaves: the dashboard's no-tray hint and its Quit button follow (trayHostWatch.ts).
+ */
+function setupTrayHostWatch(desktop: Desktop, controller: PacebarController): TrayHostWatch {
+  return watchTrayHost({
+    platform: process.platform,
+    initial: desktop.trayIconHidden,
+    check: () => trayIconHidden(process.platform),
+    onChange: (hidden) => {
+      desktop.trayIconHidden = hidden;
+      controller.desktopChanged();
+    },
+    log: (line) => console.error(line),
   });
 }
 
@@ -224,7 +243,7 @@ function setupStateFanOut(parts: Running & { desktop: Desktop }): (state: Dashbo
 }
 
 function setupIpc(controller: PacebarController, dashboard: DashboardWindow): void {
-  registerIpc({ ipcMain, controller, dashboard: () => dashboard.webContents(), openExternal: (url) => shell.openExternal(url) });
+  registerIpc({ ipcMain, controller, dashboard: () => dashboard.webContents(), openExternal: (url) => shell.openExternal(url), quit: () => app.quit() });
 }
 
 /** PACEBAR_DEMO: the simulator's API application, so the demo starts at "Connect Strava". */
@@ -240,7 +259,8 @@ async function setupInitialState(controller: PacebarController, onState: (state:
   }
   onState(controller.state());
   // First run: no API application yet, so there is nothing for the tray to show but setup. With no
-  // tray icon to be seen (stock GNOME), the dashboard is the only sign that Pacebar started.
+  // tray icon to be seen (stock GNOME), the dashboard is the only sign that Pacebar started (and
+  // its way to quit). Read now, not at start: a host that registered meanwhile counts.
   if (openWhenReady || desktop.trayIconHidden || controller.state().connection.kind === 'needs_credentials') dashboard.open();
 }
 
@@ -267,7 +287,8 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
   const scheduler = setupScheduler(engine, controller);
   const updates = setupUpdates(controller, env);
   const tray = setupTray(engine, controller, dashboard, updates);
-  running = { engine, controller, scheduler, tray, dashboard, consentWindow, updates };
+  const trayHost = setupTrayHostWatch(desktop, controller);
+  running = { engine, controller, scheduler, tray, dashboard, consentWindow, updates, trayHost };
   const onState = setupStateFanOut({ ...running, desktop });
   setupIpc(controller, dashboard);
   await setupDemo(engine, controller, env);

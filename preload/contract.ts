@@ -35,6 +35,8 @@ export const InvokeChannels = {
   updateSettings: 'pacebar:update-settings',
   openAthleteOnStrava: 'pacebar:open-athlete-on-strava',
   openStravaApiSettings: 'pacebar:open-strava-api-settings',
+  /** Quits Pacebar: offered by the dashboard where no tray icon can be seen (no tray, no tray menu's Quit). */
+  quit: 'pacebar:quit',
 } as const;
 
 /** main → renderer, pushed (webContents.send / ipcRenderer.on). */
@@ -53,6 +55,7 @@ export interface PacebarApi {
   updateSettings(patch: SettingsPatch): Promise<ActionResult>;
   openAthleteOnStrava(): Promise<ActionResult>;
   openStravaApiSettings(): Promise<ActionResult>;
+  quit(): Promise<ActionResult>;
   /** Returns an unsubscribe function. The listener gets the state only, never the IPC event. */
   onStateChanged(listener: (state: DashboardState) => void): () => void;
 }

@@ -23,6 +23,7 @@ const api: PacebarApi = {
   updateSettings: (patch: SettingsPatch): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.updateSettings, patch),
   openAthleteOnStrava: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.openAthleteOnStrava),
   openStravaApiSettings: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.openStravaApiSettings),
+  quit: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.quit),
   onStateChanged(listener: (state: DashboardState) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onStateChanged needs a function');
     // The page gets the state only: the IPC event (with its sender) stays in the preload.

@@ -88,6 +88,11 @@ export class PacebarController {
     });
   }
 
+  /** What the desktop offers changed (a tray host appeared or left): publish it. */
+  desktopChanged(): void {
+    this.publish();
+  }
+
   /** The updater's news, published with everything else so every surface shows the same. */
   setUpdate(update: UpdateView): void {
     this.update = update;

@@ -43,6 +43,8 @@ export interface IpcDeps {
   /** The dashboard window's webContents, or null when it is closed. */
   dashboard: () => WebContents | null;
   openExternal: (url: string) => Promise<void>;
+  /** app.quit(): the same as the tray's "Quit Pacebar". */
+  quit: () => void;
 }
 
 export class UntrustedSenderError extends Error {
@@ -100,6 +102,11 @@ export function registerIpc(deps: IpcDeps): () => void {
     [InvokeChannels.openAthleteOnStrava]: () =>
       guardAction(() => openChecked(deps, controller.athleteProfileUrl(), 'Connect Strava first.')),
     [InvokeChannels.openStravaApiSettings]: () => guardAction(() => openChecked(deps, STRAVA_API_SETTINGS_URL, '')),
+    [InvokeChannels.quit]: () =>
+      guardAction(() => {
+        deps.quit();
+        return ok;
+      }),
   };
 
   const channels = Object.values(InvokeChannels);

@@ -12,7 +12,7 @@ export interface BannerSpec {
   body: string[];
   items?: { term: string; text: string }[];
   detail?: string;
-  action?: { label: string; call: 'connect' | 'refresh'; method?: SignInMethod; primary?: boolean };
+  action?: { label: string; call: 'connect' | 'refresh' | 'quit'; method?: SignInMethod; primary?: boolean };
 }
 
 /** Where the user unlocks the keychain on their OS. */
@@ -49,7 +49,9 @@ export function bannerSpecs(state: DashboardState, now: number, userAgent: strin
       id: 'no-tray',
       tone: 'info',
       title: 'Pacebar found no tray on this desktop, so it opens this window at start.',
-      body: ['It keeps running when you close it: open Pacebar from your applications to come back. On GNOME, the AppIndicator extension shows its icon.'],
+      body: ['It keeps running when you close it: open Pacebar from your applications to come back, or quit it here. On GNOME, the AppIndicator extension shows its icon.'],
+      // With no tray icon there is no tray menu, so no "Quit Pacebar" but this one.
+      action: { label: 'Quit Pacebar', call: 'quit' },
     });
   }
   const signedIn = connection.kind === 'connected' || connection.kind === 'reconnect_needed';
@@ -110,7 +112,7 @@ export function banner(spec: BannerSpec, api: PacebarApi): HTMLElement {
     spec.detail ? el('p', { class: 'banner-detail' }, el('code', {}, spec.detail)) : null,
     action && slot
       ? actionButton(action.label, action.primary ? 'button strava-button' : 'button', slot, () =>
-          action.call === 'connect' ? api.connect(action.method ?? 'window') : api.refresh(),
+          action.call === 'connect' ? api.connect(action.method ?? 'window') : action.call === 'quit' ? api.quit() : api.refresh(),
         )
       : null,
     slot,

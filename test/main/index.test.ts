@@ -28,6 +28,18 @@ const saved = { ...process.env };
 const launched: { fakes: typeof Fakes; dir: string }[] = [];
 const scratch: string[] = [];
 const savedResourcesPath = process.resourcesPath;
+/** The tray-host watch main started last (its D-Bus monitor stands in here): what it was told, and whether it was stopped. */
+let trayWatch: { initial: boolean; onChange: (hidden: boolean) => void; stopped: boolean } | null = null;
+function mockTrayHostWatch(): void {
+  trayWatch = null;
+  vi.doMock('../../main/system/trayHostWatch', () => ({
+    watchTrayHost: (deps: { initial: boolean; onChange: (hidden: boolean) => void }) => {
+      const watch = { initial: deps.initial, onChange: deps.onChange, stopped: false };
+      trayWatch = watch;
+      return { stop: () => void (watch.stopped = true) };
+    },
+  }));
+}
 /** How often main loaded electron-updater (the mocked module's factory runs once per load). */
 let updaterLoads = 0;
 /** The fake electron-updater main/index sees, and the first check any of its updaters finishes. */
@@ -83,6 +95,7 @@ async function launch(options: LaunchOptions = {}): Promise<typeof Fakes> {
   vi.doMock('../../core/keychain/secretBackend', async (original) => ({ ...(await original<object>()), keytarBackend: () => secrets }));
   const hidden = (options.trayHost ?? 'present') === 'absent';
   vi.doMock('../../main/system/trayHost', () => ({ trayIconHidden: async () => hidden }));
+  mockTrayHostWatch();
   const fakes = await import('./fakes/electron');
   const updaters = await import('./fakes/electronUpdater');
   updaterFakes = { module: updaters, firstCheck: updaters.FakeUpdater.nextCheckDone() };
@@ -147,6 +160,7 @@ describe('main/index wiring', () => {
     process.env = { ...saved, PACEBAR_CONFIG_DIR: dir, XDG_CONFIG_HOME: tempDir('pacebar-xdg-') };
     vi.doMock('../../core/keychain/secretBackend', async (original) => ({ ...(await original<object>()), keytarBackend: () => memoryBackend() }));
     vi.doMock('../../main/system/trayHost', () => ({ trayIconHidden: async () => false }));
+    mockTrayHostWatch();
     launched.push({ fakes, dir });
     const resources = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
     Object.defineProperty(process, 'resourcesPath', { value: '/opt/Pacebar/resources', configurable: true });
@@ -354,6 +368,23 @@ describe('a desktop without a visible tray icon (stock GNOME)', () => {
 
     const shown = await boot({ configured: true, trayHost: 'present' });
     expect(shown.BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('a tray host that registers later (AppIndicator at login): the hint goes; the dashboard\'s Quit quits', async () => {
+    const fakes = await boot({ configured: true, trayHost: 'absent' });
+    await vi.waitFor(() => expect(fakes.BrowserWindow.alive()).toHaveLength(1));
+    expect(trayWatch).toMatchObject({ initial: true, stopped: false });
+    const contents = fakes.BrowserWindow.instances[0]!.webContents;
+    contents.sent.length = 0;
+    trayWatch!.onChange(false);
+    expect(contents.sent.at(-1)).toMatchObject({ channel: EventChannels.stateChanged, args: [{ desktop: { trayIconHidden: false } }] });
+    expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).desktop.trayIconHidden).toBe(false);
+    // The host leaves again: the dashboard says so again, and Quit (IPC) ends the process like the tray's.
+    trayWatch!.onChange(true);
+    expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).desktop.trayIconHidden).toBe(true);
+    await invoke(fakes, InvokeChannels.quit);
+    expect(fakes.app.exitedWith).toBe(0);
+    expect(trayWatch!.stopped).toBe(true);
   });
 });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes only the named functions of the contract', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['getState', 'saveCredentials', 'connect', 'cancelConnect', 'disconnect', 'refresh', 'updateSettings', 'openAthleteOnStrava', 'openStravaApiSettings', 'onStateChanged'].sort(),
+      ['getState', 'saveCredentials', 'connect', 'cancelConnect', 'disconnect', 'refresh', 'updateSettings', 'openAthleteOnStrava', 'openStravaApiSettings', 'quit', 'onStateChanged'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
@@ -36,6 +36,7 @@ describe('preload', () => {
     await api.updateSettings({ units: 'imperial' });
     await api.openAthleteOnStrava();
     await api.openStravaApiSettings();
+    await api.quit();
     expect(invoke.mock.calls).toEqual([
       [InvokeChannels.getState],
       [InvokeChannels.saveCredentials, { clientId: '1', clientSecret: 's' }],
@@ -46,6 +47,7 @@ describe('preload', () => {
       [InvokeChannels.updateSettings, { units: 'imperial' }],
       [InvokeChannels.openAthleteOnStrava],
       [InvokeChannels.openStravaApiSettings],
+      [InvokeChannels.quit],
     ]);
   });
 

@@ -143,6 +143,7 @@ export function fixtures(now: number = Date.now()) {
       data: { ...connected.data!, athlete: { ...connected.data!.athlete, avatarUrl: null, location: null } },
     }),
     imperial: withState(connected, { settings: { units: 'imperial', primarySport: 'ride' } }),
+    noTray: withState(connected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }),
     noRecords: withState(connected, {
       data: { ...connected.data!, stats: { ...connected.data!.stats, biggestRideDistance: null, biggestClimbElevationGain: null } },
     }),

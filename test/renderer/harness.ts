@@ -293,6 +293,7 @@ export const API_METHODS: ApiMethod[] = [
   'updateSettings',
   'openAthleteOnStrava',
   'openStravaApiSettings',
+  'quit',
 ];
 
 /** A small round avatar served in place of Strava's CDN. */
@@ -407,6 +408,7 @@ export async function openDashboard(state: DashboardState, options: OpenOptions 
     updateSettings: answer('updateSettings'),
     openAthleteOnStrava: answer('openAthleteOnStrava'),
     openStravaApiSettings: answer('openStravaApiSettings'),
+    quit: answer('quit'),
   };
   const actions = () => calls.filter((call) => call.method !== 'getState');
   const waiting: { count: number; resolve: (recorded: RecordedCall[]) => void }[] = [];

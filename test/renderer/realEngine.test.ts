@@ -50,6 +50,7 @@ function bridge(controller: PacebarController, sent: unknown[]): BridgeHandlers 
     updateSettings: async (patch) => out(await controller.updateSettings(patch)),
     openAthleteOnStrava: () => out({ ok: true as const }),
     openStravaApiSettings: () => out({ ok: true as const }),
+    quit: () => out({ ok: true as const }),
   };
 }
 

@@ -491,13 +491,19 @@ describe('settings', () => {
     expect(await d.page.getByLabel('Launch Pacebar at login').isVisible()).toBe(true);
   });
 
-  it('a desktop with no tray (stock GNOME): one banner says how to come back to Pacebar', async () => {
-    const { page } = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }));
-    const banner = page.locator('[data-banner="no-tray"]');
+  it('a desktop with no tray (stock GNOME): one banner says how to come back to Pacebar, and offers Quit', async () => {
+    const d = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }));
+    const banner = d.page.locator('[data-banner="no-tray"]');
     expect(await banner.innerText()).toContain('Pacebar found no tray on this desktop');
     expect(await banner.innerText()).toContain('open Pacebar from your applications');
+    await banner.getByRole('button', { name: 'Quit Pacebar' }).click();
+    expect(await d.waitForActions(1)).toEqual([{ method: 'quit', args: [] }]);
+    // A tray host that registers later (the watch in main): the hint and its Quit go.
+    await d.push(f.notConnected);
+    expect(await d.page.locator('[data-banner="no-tray"]').count()).toBe(0);
     const { page: withTray } = await open(f.notConnected);
     expect(await withTray.locator('[data-banner="no-tray"]').count()).toBe(0);
+    expect(await withTray.getByRole('button', { name: 'Quit Pacebar' }).count()).toBe(0);
   });
 
   it('shows the current settings and offers the refresh presets main sends', async () => {

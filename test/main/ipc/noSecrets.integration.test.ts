@@ -43,6 +43,7 @@ describe('nothing secret crosses IPC', () => {
       ipcMain: { handle: (c, l) => handlers.set(c, l as never), removeHandler: (c) => handlers.delete(c) },
       controller,
       dashboard: () => dashboard as never,
+      quit: () => {},
       openExternal: vi.fn(async () => {}),
     });
     const event = { sender: dashboard, senderFrame: dashboard.mainFrame };

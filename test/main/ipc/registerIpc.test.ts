@@ -27,14 +27,15 @@ function setup(options: { profileUrl?: string | null } = {}) {
   dashboard.mainFrame.url = 'app://pacebar/index.html';
   let open: FakeWebContents | null = dashboard;
   const openExternal = vi.fn(async (_url: string) => {});
-  const unregister = registerIpc({ ipcMain, controller, dashboard: () => open as never, openExternal });
+  const quit = vi.fn();
+  const unregister = registerIpc({ ipcMain, controller, dashboard: () => open as never, openExternal, quit });
   const good = { sender: dashboard, senderFrame: dashboard.mainFrame };
   const invoke = (channel: string, event: unknown, ...args: unknown[]) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     return Promise.resolve().then(() => handler(event, ...args));
   };
-  return { handlers, ipcMain, controller, dashboard, openExternal, unregister, good, invoke, close: () => (open = null) };
+  return { handlers, ipcMain, controller, dashboard, openExternal, quit, unregister, good, invoke, close: () => (open = null) };
 }
 
 const controllerCalls = (c: ReturnType<typeof setup>['controller']) =>
@@ -80,6 +81,7 @@ describe('registerIpc', () => {
       }
       expect(controllerCalls(s.controller)).toBe(0);
       expect(s.openExternal).not.toHaveBeenCalled();
+      expect(s.quit).not.toHaveBeenCalled();
     });
 
     it('refuses everything while no dashboard is open', async () => {
@@ -180,6 +182,15 @@ describe('registerIpc', () => {
     expect(s.controller.cancelConnect).toHaveBeenCalledTimes(1);
     expect(s.controller.disconnect).toHaveBeenCalledTimes(1);
     expect(s.controller.refreshAction).toHaveBeenCalledTimes(1);
+  });
+
+  it('quit (the dashboard\'s "Quit Pacebar" where no tray can be seen) quits, from the dashboard only, and ignores arguments', async () => {
+    await expect(s.invoke(InvokeChannels.quit, s.good, 'now', { force: true })).resolves.toEqual({ ok: true });
+    expect(s.quit).toHaveBeenCalledTimes(1);
+    expect(s.quit).toHaveBeenCalledWith();
+    s.close();
+    await expect(s.invoke(InvokeChannels.quit, s.good)).rejects.toThrow(/not Pacebar's dashboard/);
+    expect(s.quit).toHaveBeenCalledTimes(1);
   });
 
   it('a controller that throws still answers with one line', async () => {
