@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { _electron as electron, type ElectronApplication, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../../sim/index';
 import { startForwardProxy } from '../support/forwardProxy';
@@ -63,13 +63,41 @@ afterAll(async () => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
+const isDashboardUrl = (url: string) => url.startsWith('app://pacebar/');
+
+/**
+ * The dashboard's page. Under xvfb there is no StatusNotifier host, so main may already have opened
+ * it at launch, and a second launch then only focuses it (no new 'window'): look at the windows
+ * Playwright knows, follow their navigations (a window can still be on about:blank), and hear new
+ * ones, all by events (Playwright's 'window' on the app, 'framenavigated' on each page).
+ */
 async function openDashboard(target: ElectronApplication): Promise<Page> {
-  const opened = target.waitForEvent('window');
-  // What a second launch does (single-instance lock): the running app opens its dashboard.
-  await target.evaluate(({ app: electronApp }) => electronApp.emit('second-instance'));
-  const page = await opened;
-  await page.waitForLoadState('domcontentloaded');
-  return page;
+  const watched = new Map<Page, (frame: Frame) => void>();
+  let onWindow: (page: Page) => void = () => {};
+  const found = new Promise<Page>((resolve) => {
+    const consider = (page: Page) => {
+      if (isDashboardUrl(page.url())) return resolve(page);
+      if (watched.has(page)) return;
+      const onNavigated = (frame: Frame) => {
+        if (frame === page.mainFrame() && isDashboardUrl(frame.url())) resolve(page);
+      };
+      watched.set(page, onNavigated);
+      page.on('framenavigated', onNavigated);
+    };
+    onWindow = consider;
+    target.on('window', consider);
+    for (const page of target.windows()) consider(page);
+  });
+  try {
+    // What a second launch does (single-instance lock): the running app opens its dashboard, or shows the one it has.
+    await target.evaluate(({ app: electronApp }) => electronApp.emit('second-instance'));
+    const page = await found;
+    await page.waitForLoadState('domcontentloaded');
+    return page;
+  } finally {
+    target.off('window', onWindow);
+    for (const [page, listener] of watched) page.off('framenavigated', listener);
+  }
 }
 
 async function openConsent(target: ElectronApplication, page: Page): Promise<Page> {
@@ -113,15 +141,19 @@ describe('Pacebar under Electron', () => {
     await closed;
 
     await page.locator('#app[data-connection="connected"]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('#athlete').textContent()).toContain('Zoë');
+    await page.locator('#athlete', { hasText: 'Zoë' }).waitFor();
     expect(await page.locator('#totals').textContent()).toMatch(/km/);
     expect(sim.count({ path: '/oauth/token' })).toBe(1);
   });
 
   it('closing the dashboard destroys it: an idle tray runs no renderer', async () => {
+    // Each page's 'close' event, heard before the windows are asked to close.
+    const closed = app.windows().map((page) => page.waitForEvent('close'));
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.close()));
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0);
-    // Renderer processes go away after their window: wait for the teardown, do not read once.
+    await Promise.all(closed);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0);
+    // Renderer processes go away after their window, and nothing announces it: poll the metrics
+    // for the teardown instead of reading once.
     await expect
       .poll(() => app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Tab').length), { timeout: 15_000 })
       .toBe(0);
@@ -146,6 +178,7 @@ describe('Pacebar under Electron', () => {
     await page.getByText('Settings', { exact: true }).click();
     const entry = join(xdg, 'autostart', 'pacebar.desktop');
     await page.getByLabel('Launch Pacebar at login').check();
+    // Main writes a file: nothing Playwright can wait on, so poll for it.
     await expect.poll(() => existsSync(entry)).toBe(true);
     expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=".+" ".+"$/m);
     await page.getByLabel('Launch Pacebar at login').uncheck();
@@ -153,15 +186,19 @@ describe('Pacebar under Electron', () => {
     await target.close();
   });
 
-  it('behind a proxy: the consent page and the engine\'s own requests (net.fetch) both go through it', async () => {
-    // strava.invalid resolves nowhere: only the proxy, which maps it to the simulator, reaches it.
-    const proxy = await startForwardProxy({ 'strava.invalid': '127.0.0.1' });
+  it('behind a proxy: the consent page and the engine\'s own requests (net.fetch) all go through it', async () => {
+    // The simulator stays on 127.0.0.1 (the only http address Pacebar opens: isSafeExternalUrl).
+    // --proxy-server sends every session's http(s) through the proxy (docs/api/command-line-switches.md);
+    // Chromium never proxies loopback unless the bypass list says <-loopback> (Chromium's
+    // net/docs/proxy.md, "Implicit bypass rules"), so the proxy sees every request.
+    const proxy = await startForwardProxy();
     try {
-      const behindProxy = `http://strava.invalid:${new URL(sim.baseUrl).port}`;
-      // --proxy-bypass-list=<-loopback>: Chromium would otherwise never proxy 127.0.0.1.
-      const target = await launch(folder('pacebar-e2e-proxy-'), { STRAVA_BASE_URL: behindProxy }, [`--proxy-server=${proxy.url}`, '--proxy-bypass-list=<-loopback>']);
+      const through = (method: string, path: string) => proxy.seen.filter((line) => line.startsWith(`${method} ${sim.baseUrl}${path}`)).length;
+      const tokensBefore = sim.count({ path: '/oauth/token' });
+      const target = await launch(folder('pacebar-e2e-proxy-'), {}, [`--proxy-server=${proxy.url}`, '--proxy-bypass-list=<-loopback>']);
       others.push(target);
       const page = await openDashboard(target);
+      await page.locator('#app[data-connection="not_connected"]').waitFor();
       const consent = await openConsent(target, page);
       const closed = consent.waitForEvent('close');
       await consent.locator('#authorize').click({ noWaitAfter: true }).catch((error: unknown) => {
@@ -169,8 +206,13 @@ describe('Pacebar under Electron', () => {
       });
       await closed;
       await page.locator('#app[data-connection="connected"]').waitFor({ timeout: 30_000 });
-      expect(proxy.seen.some((line) => /^POST http:\/\/strava\.invalid:\d+\/oauth\/token/.test(line))).toBe(true);
-      expect(proxy.seen.some((line) => /^GET http:\/\/strava\.invalid:\d+\/api\/v3\//.test(line))).toBe(true);
+      await page.locator('#athlete', { hasText: 'Zoë' }).waitFor();
+      // The consent window's page (its own session) …
+      expect(through('GET', '/oauth/authorize')).toBeGreaterThan(0);
+      // … and the engine's net.fetch: the token exchange and the first sync's reads, each of them.
+      expect(through('POST', '/oauth/token')).toBe(sim.count({ path: '/oauth/token' }) - tokensBefore);
+      expect(through('POST', '/oauth/token')).toBe(1);
+      expect(through('GET', '/api/v3/')).toBeGreaterThan(0);
       await target.close();
     } finally {
       await proxy.close();
