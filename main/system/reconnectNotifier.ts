@@ -1,6 +1,6 @@
 // "Pacebar lost its Strava connection": one desktop notification each time the controller reports
-// a lost connection, which it does once per loss (only a refresh while connected can lose it; after
-// that every refresh is skipped until you reconnect). Clicking it opens the dashboard, where
+// a lost connection, which it does once per loss (only a refresh while connected can lose it;
+// while it stays lost, refreshes find no tokens and are skipped). Clicking it opens the dashboard, where
 // Reconnect is. When the OS does not show it (`failed`: an unsigned macOS build since Electron 42,
 // Windows without a Start-menu shortcut; docs/api/notification.md) one log line says so, and
 // nothing is retried: the tray's status line and the dashboard's banner say "Reconnect" for as long

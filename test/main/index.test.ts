@@ -343,10 +343,10 @@ describe('single instance, per settings folder', () => {
     writeFileSync(blocker, '');
     const fakes = await launch({ dir: join(blocker, 'Pacebar') });
     expect(fakes.app.exitedWith).toBe(1);
-    expect(fakes.dialog.showErrorBox).toHaveBeenCalledWith(
-      'Pacebar cannot start',
-      `Cannot use the settings folder ${join(blocker, 'Pacebar')} (ENOTDIR). Check PACEBAR_CONFIG_DIR and its permissions.`,
-    );
+    // The same one line the engine factory gives (core/errors.ts ConfigFolderError).
+    const { ConfigFolderError } = await import('../../core/errors');
+    expect(fakes.dialog.showErrorBox).toHaveBeenCalledWith('Pacebar cannot start', new ConfigFolderError(join(blocker, 'Pacebar'), 'ENOTDIR').message);
+    expect(new ConfigFolderError('/x', 'ENOTDIR').message).toMatch(/^Cannot use the settings folder \/x \(.*ENOTDIR\)\. Check PACEBAR_CONFIG_DIR/);
     expect(fakes.app.requestSingleInstanceLock).not.toHaveBeenCalled();
   });
 

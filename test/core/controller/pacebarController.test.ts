@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacebarController } from '../../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../../core/oauth/consentRunner';
-import { BrowserSignInNeededError, CertificateError, ConnectCancelledError, NetworkError, ProxyError, ReconnectNeededError } from '../../../core/errors';
+import { BrowserSignInNeededError, CertificateError, ConnectCancelledError, NetworkError, ProxyError } from '../../../core/errors';
 import { PacebarEngine } from '../../../core/engine/engine';
 import { memoryBackend } from '../../support/memory';
 import { memoryStore } from '../../support/memory';
@@ -54,23 +54,25 @@ function simRunner(harness: Harness): ConsentRunner {
 }
 
 describe('PacebarController', () => {
-  it('reports a lost connection once per loss: later refreshes are skipped until a reconnect (what the notifier relies on)', async () => {
+  it('reports a lost connection once per loss: later refreshes find it still lost and say nothing (what the notifier relies on)', async () => {
     h = await startHarness();
     const notified = vi.fn();
     const controller = new PacebarController({ engine: h.engine, consent: { window: simRunner(h), browser: simRunner(h) }, onReconnectNeeded: notified });
     await controller.init();
     expect((await controller.connect('browser')).ok).toBe(true);
-    const sync = vi.spyOn(h.engine, 'sync').mockRejectedValue(new ReconnectNeededError());
+    // The athlete revokes Pacebar on strava.com: the next poll loses the connection.
+    h.sim.revokeAthleteAccess();
+    h.sim.clock.advance(20 * 60_000);
     expect(await controller.refresh()).toBe('failed');
+    expect(controller.state().connection.kind).toBe('reconnect_needed');
     expect(await controller.refresh()).toBe('skipped');
     expect(await controller.refresh()).toBe('skipped');
     expect(notified).toHaveBeenCalledTimes(1);
-    expect(controller.state().connection.kind).toBe('reconnect_needed');
-    sync.mockRestore();
-    // Reconnected, then lost again: reported again.
+    // Reconnected, then lost again: a new loss, reported again.
     expect((await controller.connect('browser')).ok).toBe(true);
-    vi.spyOn(h.engine, 'sync').mockRejectedValueOnce(new ReconnectNeededError());
-    await controller.refresh();
+    h.sim.revokeAthleteAccess();
+    h.sim.clock.advance(20 * 60_000);
+    expect(await controller.refresh()).toBe('failed');
     expect(notified).toHaveBeenCalledTimes(2);
   });
 

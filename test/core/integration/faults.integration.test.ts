@@ -56,7 +56,7 @@ describe('faults', () => {
       if (fault.action.kind === 'hang') {
         // The request is with the hung server: its headers timeout (core's own, StravaHttp) runs out now.
         await reached;
-        expect(h.timers.fireAll()).toBe(1);
+        expect(h.timers.fireAll()).toBeGreaterThan(0);
       }
       const error = await syncing;
       expect(error).toBeInstanceOf(fault.error);
