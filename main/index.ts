@@ -108,7 +108,13 @@ function setupProtocol(): void {
 async function setupEngine(env: NodeJS.ProcessEnv): Promise<PacebarEngine | null> {
   try {
     // Chromium's network stack: the system's proxy, PAC file and certificates, as the consent window.
-    return await createEngine({ env, openStores: openElectronStores, transport: () => netFetchTransport((url, init) => net.fetch(url, init)) });
+    // app.isPackaged (docs/api/app.md): an installed copy honours Strava address overrides only on loopback.
+    return await createEngine({
+      env,
+      isPackaged: app.isPackaged,
+      openStores: openElectronStores,
+      transport: () => netFetchTransport((url, init) => net.fetch(url, init)),
+    });
   } catch (error) {
     showStartupError(describeError(error));
     app.exit(1);
