@@ -2,6 +2,7 @@
 // the body limit, rate-limit headers fed to the budget, and every failure turned into a typed
 // error, the same whichever transport sends the bytes.
 import {
+  AppInactiveError,
   BadResponseError,
   ForbiddenError,
   MissingScopeError,
@@ -13,7 +14,7 @@ import {
   TimeoutError,
   UnauthorizedError,
 } from '../errors';
-import { stravaFaultSchema, type StravaFault } from '../strava/models';
+import { isInactive, stravaFaultSchema, type StravaFault } from '../strava/models';
 import { parseRateHeaders, type RateBudget } from './rateBudget';
 import type { HttpTransport } from './transport';
 import { undiciTransport } from './undiciTransport';
@@ -107,6 +108,7 @@ export function missingPermissions(body: unknown): string[] {
 export function errorForStatus(status: number, body: unknown): PacebarError {
   if (status === 401) return new UnauthorizedError();
   if (status === 403) {
+    if (isInactive(body)) return new AppInactiveError();
     const missing = missingPermissions(body);
     return missing.length > 0 ? new MissingScopeError(missing) : new ForbiddenError();
   }
@@ -207,11 +209,14 @@ export class StravaHttp {
     }
   }
 
-  /** POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates. */
-  async postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
+  /**
+   * POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates.
+   * `headers` adds e.g. oauth/revoke's Basic client authentication.
+   */
+  async postForm(url: string, form: Record<string, string>, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<RawResponse> {
     const response = await this.send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
       body: new URLSearchParams(form).toString(),
       signal,
     });

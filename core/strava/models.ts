@@ -99,6 +99,15 @@ export const stravaFaultSchema = z.looseObject({
 });
 export type StravaFault = z.infer<typeof stravaFaultSchema>;
 
+/**
+ * Strava's answer while the application's owner has no subscription (since 30 June 2026):
+ * 403 {"message":"Forbidden","errors":[{"resource":"Application","field":"Status","code":"Inactive"}]}.
+ */
+export function isInactive(body: unknown): boolean {
+  const parsed = stravaFaultSchema.safeParse(body);
+  return parsed.success && (parsed.data.errors ?? []).some((entry) => entry.resource === 'Application' && entry.field === 'Status' && entry.code === 'Inactive');
+}
+
 /** Decodes or throws BadResponseError naming the first offending field (never echoing values). */
 export function decode<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);

@@ -307,11 +307,12 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const { strava, a } = await connectedAccount();
     expect((await a.login()).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
-    const deauthorize = strava.count({ method: 'POST', path: '/oauth/deauthorize' });
+    const revoke = strava.count({ method: 'POST', path: '/oauth/revoke' });
     const result = await a.run(['logout']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Disconnected/);
-    expect(strava.count({ method: 'POST', path: '/oauth/deauthorize' })).toBe(deauthorize + 1);
+    expect(strava.count({ method: 'POST', path: '/oauth/revoke' })).toBe(revoke + 1);
+    expect(strava.count({ path: '/oauth/deauthorize' })).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBeNull();
     const cache = filesUnder(a.configDir).find((f) => f.path.endsWith('cache.json'));
     expect(cache?.text ?? '').not.toMatch(/athlete"\s*:\s*\{/);
