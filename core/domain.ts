@@ -147,6 +147,11 @@ export interface SyncView {
   rateLimitedUntil: string | null;
   /** One-line, user-facing description of the last failure, or null. */
   lastError: string | null;
+  /**
+   * Strava answers 403 "Application Status Inactive": the API application's owner has no
+   * subscription. Tokens and cache are kept; the fix is on strava.com (subscribe, reactivate).
+   */
+  applicationInactive: boolean;
 }
 
 /** The settings as the dashboard shows them: units resolved (see effectiveUnits). */

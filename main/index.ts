@@ -218,6 +218,7 @@ function setupStateFanOut(parts: Running & { notifier: ReconnectNotifier; deskto
       })
     : () => {};
   let interval: number | null = null;
+  let inactive = false;
   const onState = (state: DashboardState) => {
     parts.tray.update(state);
     pushState(parts.dashboard.webContents(), state);
@@ -225,6 +226,9 @@ function setupStateFanOut(parts: Running & { notifier: ReconnectNotifier; deskto
     parts.notifier.stateChanged(state);
     if (interval !== null && interval !== state.settings.refreshIntervalMinutes) parts.scheduler.reschedule();
     interval = state.settings.refreshIntervalMinutes;
+    // "Refresh now" found the application active again: automatic polling leaves its hourly wait.
+    if (inactive && !state.sync.applicationInactive) parts.scheduler.recovered();
+    inactive = state.sync.applicationInactive;
   };
   parts.controller.subscribe(onState);
   return onState;

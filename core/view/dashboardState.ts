@@ -15,12 +15,15 @@ import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';
 import { SPORT_CHOICES, updateLine } from './labels';
 
+/** What the caller knows live about refreshing; whether the application is inactive is read from the cache. */
+export type SyncInputs = Omit<SyncView, 'applicationInactive'>;
+
 export interface StateInputs {
   settings: Settings;
   cache: CacheData;
   connection: ConnectionView;
   missingScopes: MissingScopeView[];
-  sync: SyncView;
+  sync: SyncInputs;
   now: number;
   utcOffsetMinutes: number;
   loading?: boolean;
@@ -51,6 +54,14 @@ export function hasAccountData(settings: Settings, cache: CacheData): cache is C
   return cache.athlete !== null && settings.athleteId !== null && cache.athleteId === settings.athleteId;
 }
 
+/**
+ * The last poll of this account was answered "Application Status Inactive" (kept in the cache, so
+ * the app after a restart and the CLI know it too), and the account is still signed in.
+ */
+export function applicationInactive(settings: Settings, cache: CacheData, connection: ConnectionView): boolean {
+  return connection.kind === 'connected' && settings.athleteId !== null && cache.athleteId === settings.athleteId && cache.lastFailure?.code === 'app_inactive';
+}
+
 export function composeDashboardState(inputs: StateInputs): DashboardState {
   const { settings, cache, now } = inputs;
   const fetchedAt = lastFetch(cache);
@@ -69,7 +80,7 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
             stale,
           }
         : null,
-    sync: inputs.sync,
+    sync: { ...inputs.sync, applicationInactive: applicationInactive(settings, cache, inputs.connection) },
     missingScopes: inputs.missingScopes,
     settings: {
       clientId: settings.clientId,

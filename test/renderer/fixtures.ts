@@ -66,7 +66,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       updatedAt: new Date(now - 3 * MINUTE).toISOString(),
       stale: false,
     },
-    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
     settings: {
       clientId: '123456',

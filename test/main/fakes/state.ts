@@ -13,7 +13,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
     loading: false,
     connection: { kind: 'not_connected' },
     data: null,
-    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
     settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
     choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },

@@ -88,7 +88,7 @@ describe('TrayController', () => {
       vi.advanceTimersByTime(60_000);
       tray.update(connectedState());
       expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds);
-      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false } }));
       expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds + 1);
       tray.destroy();
     } finally {
@@ -105,7 +105,7 @@ describe('TrayController', () => {
     fake.showMenu();
     const open = fake.menu!;
     // A poll finishes while the person reads the menu.
-    tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+    tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false } }));
     expect(fake.menusClosedUnderPointer).toBe(0);
     expect(fake.menu).toBe(open);
     expect(fake.tooltip).toContain('Refreshing…');
