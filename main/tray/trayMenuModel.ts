@@ -3,7 +3,7 @@
 // turns this into a real Menu.
 import type { AboutView, DashboardState } from '../../core/domain';
 import { formatAgo } from '../../core/view/format';
-import { summaryLine } from '../../core/view/labels';
+import { APPLICATION_INACTIVE, summaryLine } from '../../core/view/labels';
 
 export type TrayItemId =
   | 'athlete'
@@ -66,7 +66,9 @@ export function statusLines(state: DashboardState, now: number): string[] {
   const lines: string[] = [];
   const sync = state.sync;
   if (sync.refreshing) lines.push('Refreshing…');
-  if (sync.rateLimitedUntil !== null && Date.parse(sync.rateLimitedUntil) > now) {
+  // Not a connection problem: signed in, data kept; the fix is on strava.com.
+  if (sync.applicationInactive) lines.push(APPLICATION_INACTIVE.statusLine);
+  else if (sync.rateLimitedUntil !== null && Date.parse(sync.rateLimitedUntil) > now) {
     lines.push(`Strava rate limit reached: retrying in ${minutesUntil(sync.rateLimitedUntil, now)} min`);
   } else if (sync.offline) {
     lines.push('Offline: showing saved data');

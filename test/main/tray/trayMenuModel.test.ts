@@ -70,6 +70,17 @@ describe('trayMenuModel', () => {
     expect(statuses(scopes.items)).toEqual(['Missing permissions: reconnect to grant them']);
   });
 
+  it('application inactive: one status line, the data kept, Refresh now and Disconnect still there', () => {
+    const base = connectedState();
+    const model = trayMenuModel({ ...base, data: { ...base.data!, stale: true }, sync: { ...base.sync, lastError: 'x', applicationInactive: true } }, NOW);
+    expect(statuses(model.items)).toEqual(['Strava API application inactive: subscription needed']);
+    expect(model.tooltip).toContain('Strava API application inactive: subscription needed');
+    expect(item(model.items, 'summary')?.label).toBe('Run · week 24.3 km · YTD 1,204 km');
+    expect(item(model.items, 'refresh')?.enabled).toBe(true);
+    expect(item(model.items, 'disconnect')?.enabled).toBe(true);
+    expect(item(model.items, 'connect')).toBeUndefined();
+  });
+
   it('needs setup: Connect enabled, Refresh disabled, no Disconnect', () => {
     const model = trayMenuModel(baseState({ connection: { kind: 'needs_credentials' }, settings: { ...baseState().settings, clientId: null } }), NOW);
     expect(labels(model.items)).toEqual([
