@@ -27,6 +27,9 @@ export type PacebarErrorCode =
   | 'config_folder'
   | 'token_refused';
 
+/** A Standard Tier application takes up to 10 connected athletes (Strava's developer program, June 2026). */
+export const STANDARD_TIER_ATHLETE_LIMIT = 10;
+
 export class PacebarError extends Error {
   constructor(
     readonly code: PacebarErrorCode,
@@ -188,8 +191,17 @@ export class ConnectCancelledError extends PacebarError {
 }
 
 export class ConnectTimeoutError extends PacebarError {
-  constructor() {
-    super('connect_timeout', 'Sign-in timed out waiting for Strava. Connect again.');
+  /**
+   * inBrowser: the page was in the person's browser, where Pacebar cannot see Strava's 403 over the
+   * athlete limit (that page never redirects), so the message names it.
+   */
+  constructor(readonly inBrowser = false) {
+    super(
+      'connect_timeout',
+      inBrowser
+        ? `Sign-in timed out waiting for Strava. If Strava's page said "Error 403: Limit of connected athletes exceeded", the API application already has its ${STANDARD_TIER_ATHLETE_LIMIT} connected athletes: a connected athlete can remove it at https://www.strava.com/settings/apps, or use your own API application. Otherwise, connect again.`
+        : 'Sign-in timed out waiting for Strava. Connect again.',
+    );
   }
 }
 
@@ -219,9 +231,6 @@ export class AppInactiveError extends PacebarError {
     );
   }
 }
-
-/** A Standard Tier application takes up to 10 connected athletes. */
-export const STANDARD_TIER_ATHLETE_LIMIT = 10;
 
 /**
  * Strava's authorize page answered "Error 403: Limit of connected athletes exceeded" instead of the

@@ -356,6 +356,31 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     expect(strava.count()).toBe(before);
   });
 
+  it('an inactive API application: cached data marked stale, one line on stderr, exit 6; no request for the hour; tokens kept', async () => {
+    const { strava, a } = await connectedAccount();
+    const record = await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`);
+    strava.setApplicationInactive(true);
+    const text = await a.run(['status', '--refresh']);
+    expect(text.code).toBe(6);
+    expect(text.stdout).toMatch(/^Run · week .* \(stale\)\n$/);
+    expectOneErrorLine(text, /showing cached data: Strava has made your API application inactive.*subscription.*https:\/\/www\.strava\.com\/settings\/api/);
+    // A status bar polling every minute asks Strava nothing more within the hour.
+    const before = strava.count();
+    const auto = await a.run(['status', '--format', 'json']);
+    expect(auto.code).toBe(6);
+    expect(JSON.parse(auto.stdout)).toMatchObject({ stale: true, application_inactive: true });
+    const waybar = json(await a.run(['status', '--format', 'waybar']));
+    expect(waybar.class).toBe('inactive');
+    expect(waybar.tooltip).toContain('Strava API application inactive: subscription needed');
+    expect(strava.count()).toBe(before);
+    expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBe(record);
+    // Once reactivated, --refresh asks at once and all is well again.
+    strava.setApplicationInactive(false);
+    const back = await a.run(['status', '--refresh', '--format', 'json']);
+    expect(JSON.parse(back.stdout)).toMatchObject({ stale: false, application_inactive: false });
+    expect(back.code).toBe(0);
+  });
+
   it('missing scopes: one warning line per scope with what it costs', async () => {
     const { a } = await setUpAccount();
     const result = await a.login({ uncheck: ['activity:read_all', 'profile:read_all'] });
@@ -376,6 +401,8 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
     expect(result.stderr).toMatch(/^pacebar: Sign-in timed out/m);
+    // Over the athlete limit Strava's page shows a 403 and never redirects: the timeout says so.
+    expect(result.stderr).toMatch(/Limit of connected athletes exceeded.*10 connected athletes/);
   });
 
   it.runIf(process.platform === 'linux')('without a D-Bus session the keychain is unavailable: one line, exit 1', async () => {
