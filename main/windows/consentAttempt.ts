@@ -2,7 +2,7 @@
 // teardown that runs exactly once, whatever ends the attempt (redirect, close, timeout, cancel,
 // load failure). consentWindow.ts creates the window and the runner around it.
 import type { BrowserWindow, Session, WebContents } from 'electron';
-import { BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
+import { AthleteLimitError, BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
 import type { RedirectCheck, RedirectCode } from '../../core/oauth/consentRunner';
 import { identityProviderOf } from '../../core/oauth/identityProviders';
 import { setNavigationPolicy } from '../security/webContentsGuards';
@@ -26,6 +26,8 @@ export interface ConsentAttemptDeps {
   onEnded: () => void;
   /** The window has just been shown. */
   onShown?: () => void;
+  /** Strava's origin: a 403 from its authorize page is the athlete limit. */
+  stravaOrigin: string;
 }
 
 export class ConsentAttempt {
@@ -54,6 +56,7 @@ export class ConsentAttempt {
     this.contents.on('will-navigate', this.onWillNavigate);
     this.contents.on('will-redirect', this.onWillRedirect);
     this.contents.on('did-fail-load', this.onFailLoad);
+    this.contents.on('did-navigate', this.onDidNavigate);
     this.contents.setWindowOpenHandler((details) => {
       // A Google/Apple/Facebook popup: that sign-in continues in the browser, not as a stray link.
       if (!this.needsBrowser(details.url)) this.deps.openLink(details);
@@ -122,6 +125,24 @@ export class ConsentAttempt {
     this.fail(new NetworkError(errorDescription || `error ${errorCode}`));
   };
 
+  /**
+   * Over the Standard Tier's athlete limit, Strava's authorize page is "Error 403: Limit of connected
+   * athletes exceeded" instead of the form, and no redirect ever comes. did-navigate carries the main
+   * frame's HTTP status (docs/api/web-contents.md, Event: 'did-navigate', httpResponseCode; a server's
+   * error page commits like any page), so the attempt ends at once with the explanation instead of
+   * waiting five minutes for a timeout.
+   */
+  private readonly onDidNavigate = (_event: Electron.Event, url: string, httpResponseCode: number): void => {
+    if (httpResponseCode !== 403) return;
+    let page: URL;
+    try {
+      page = new URL(url);
+    } catch {
+      return;
+    }
+    if (page.origin === this.deps.stravaOrigin && page.pathname.startsWith('/oauth/authorize')) this.fail(new AthleteLimitError());
+  };
+
   private readonly onClosed = (): void => this.fail(new ConnectCancelledError());
 
   private succeed(code: RedirectCode): void {
@@ -143,6 +164,7 @@ export class ConsentAttempt {
       this.contents.off('will-navigate', this.onWillNavigate);
       this.contents.off('will-redirect', this.onWillRedirect);
       this.contents.off('did-fail-load', this.onFailLoad);
+      this.contents.off('did-navigate', this.onDidNavigate);
     }
     window.off('closed', this.onClosed);
     // destroy(), not close(): a beforeunload handler on Strava's page cannot keep it open.
