@@ -27,6 +27,8 @@ export interface StatusJson {
   this_week: Record<Sport, JsonTotals>;
   updated_at: string | null;
   stale: boolean;
+  /** "Garmin …" when the figures include Garmin-recorded activities (Garmin's attribution), else null. */
+  garmin_attribution: string | null;
   /** Strava answers "Application Status Inactive" (see pacebar's stderr line for what to do). */
   application_inactive: boolean;
 }
@@ -49,6 +51,7 @@ export function statusJson(view: StatusView): StatusJson {
     this_week: Object.fromEntries(SPORTS.map((sport) => [sport, jsonTotals(data.stats.totals[sport].week)])) as Record<Sport, JsonTotals>,
     updated_at: data.updatedAt,
     stale: data.stale,
+    garmin_attribution: data.garminAttribution,
     application_inactive: view.state.sync.applicationInactive,
   };
 }
@@ -58,7 +61,8 @@ function summary(view: StatusView): string {
 }
 
 export function statusText(view: StatusView): string {
-  return summary(view) + (view.state.data.stale ? ' (stale)' : '');
+  const attribution = view.state.data.garminAttribution ? ` · ${view.state.data.garminAttribution}` : '';
+  return summary(view) + attribution + (view.state.data.stale ? ' (stale)' : '');
 }
 
 /** waybar's text and tooltip are Pango markup. */
@@ -72,6 +76,7 @@ export function statusWaybar(view: StatusView): WaybarOutput {
   const units = settings.units;
   const lines = [
     data.athlete.name,
+    ...(data.garminAttribution ? [data.garminAttribution] : []),
     ...SPORTS.map(
       (sport) =>
         `${SPORT_LABEL[sport]}: week ${formatDistance(totals[sport].week.distance, units)} · 4 weeks ${formatDistance(totals[sport].fourWeeks.distance, units)} · YTD ${formatDistance(totals[sport].ytd.distance, units)}`,

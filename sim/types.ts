@@ -110,6 +110,8 @@ export interface StravaSim {
     total_elevation_gain?: number;
     start?: number;
     private?: boolean;
+    /** e.g. "garmin_push_123": an activity Garmin Connect uploaded. */
+    external_id?: string;
   }): number;
   athleteId: number;
   issuedSecrets(): string[];

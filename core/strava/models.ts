@@ -74,6 +74,10 @@ export const summaryActivitySchema = z
     start_date_local: isoDate,
     private: z.boolean().optional(),
     visibility: z.string().optional(),
+    /** The upload's id: Garmin Connect's automatic uploads are "garmin_push_…" (Garmin attribution). */
+    external_id: nullableString,
+    /** The recording device (e.g. "Garmin Forerunner 965"); Strava sends it with detailed activities. */
+    device_name: nullableString,
   })
   .refine((activity) => Boolean(activity.sport_type ?? activity.type), 'activity has neither sport_type nor type');
 export type SummaryActivity = z.infer<typeof summaryActivitySchema>;

@@ -13,6 +13,7 @@ import {
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';
+import { garminAttribution } from './attribution';
 import { SPORT_CHOICES, updateLine } from './labels';
 
 /** What the caller knows live about refreshing; whether the application is inactive is read from the cache. */
@@ -78,6 +79,7 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
             stats: buildStatsView(cache.stats, cache.activities, now, inputs.utcOffsetMinutes),
             updatedAt: new Date(fetchedAt).toISOString(),
             stale,
+            garminAttribution: garminAttribution(cache.activities),
           }
         : null,
     sync: { ...inputs.sync, applicationInactive: applicationInactive(settings, cache, inputs.connection) },

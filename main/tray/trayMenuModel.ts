@@ -8,6 +8,7 @@ import { APPLICATION_INACTIVE, summaryLine } from '../../core/view/labels';
 export type TrayItemId =
   | 'athlete'
   | 'summary'
+  | 'attribution'
   | 'updated'
   | 'status'
   | 'open'
@@ -108,7 +109,8 @@ export function updateItems(about: AboutView): TrayItem[] {
 
 function tooltipFor(state: DashboardState, summary: string | null, status: string[]): string {
   const head = state.data ? `Pacebar · ${state.data.athlete.name}` : 'Pacebar';
-  const lines = [head, ...(summary ? [summary] : []), ...status];
+  const attribution = summary && state.data?.garminAttribution ? [state.data.garminAttribution] : [];
+  const lines = [head, ...(summary ? [summary] : []), ...attribution, ...status];
   const text = lines.join('\n');
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
 }
@@ -123,6 +125,8 @@ export function trayMenuModel(state: DashboardState, now: number): TrayModel {
   if (state.data) {
     items.push(info('athlete', state.data.athlete.name));
     if (summary) items.push(info('summary', summary));
+    // Garmin's attribution sits with the figures derived from its devices' activities.
+    if (summary && state.data.garminAttribution) items.push(info('attribution', state.data.garminAttribution));
     items.push(info('updated', `Updated ${formatAgo(Date.parse(state.data.updatedAt), now)}`));
   }
   for (const line of status) items.push(info('status', line));

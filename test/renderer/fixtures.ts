@@ -66,6 +66,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       stats: stats(now),
       updatedAt: new Date(now - 3 * MINUTE).toISOString(),
       stale: false,
+      garminAttribution: null,
     },
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
@@ -144,6 +145,7 @@ export function fixtures(now: number = Date.now()) {
       sync: { lastError: new AppInactiveError().message, applicationInactive: true },
     }),
     lastError: withState(connected, { sync: { lastError: 'Strava answered 503 Service Unavailable. Pacebar will retry in 5 minutes.' } }),
+    garmin: withState(connected, { data: { ...connected.data!, garminAttribution: 'Garmin Forerunner 965' } }),
     noAvatar: withState(connected, {
       data: { ...connected.data!, athlete: { ...connected.data!.athlete, avatarUrl: null, location: null } },
     }),

@@ -464,6 +464,17 @@ describe('banners', () => {
     expect(await banner.innerText()).toBe('Strava answered 503 Service Unavailable. Pacebar will retry in 5 minutes.');
   });
 
+  it('Garmin attribution: one line above the figures when they include Garmin-recorded activities', async () => {
+    const { page } = await open(f.garmin);
+    const line = page.locator('#garmin-attribution');
+    expect(await line.innerText()).toBe('Garmin Forerunner 965');
+    // Directly with the data: after the athlete, before this week, the chart and the totals.
+    const order = await page.locator('#dashboard > *:not([hidden])').evaluateAll((nodes) => nodes.map((node) => node.id));
+    expect(order).toEqual(['athlete', 'garmin-attribution', 'week', 'chart', 'totals']);
+    const plain = await open(f.connected);
+    expect(await plain.page.locator('#garmin-attribution').isVisible()).toBe(false);
+  });
+
   it('application inactive: what happened, what to do, a button to strava.com/settings/api, and the stats kept', async () => {
     const d = await open(f.applicationInactive);
     const banner = d.page.locator('[data-banner="inactive"]');

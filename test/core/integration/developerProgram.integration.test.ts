@@ -127,6 +127,19 @@ describe('an inactive API application', () => {
   });
 });
 
+describe('Garmin attribution', () => {
+  it('an activity Garmin Connect uploaded puts "Garmin" next to the figures; none, no line', async () => {
+    await connect(h);
+    expect(view().data?.garminAttribution).toBeNull();
+    h.sim.addActivity({ sport_type: 'Run', distance: 10_000, moving_time: 3000, start: h.sim.clock.now() - 60_000, external_id: 'garmin_push_12345678901' });
+    h.sim.clock.advance(20 * 60_000);
+    await h.engine.sync();
+    expect(view().data?.garminAttribution).toBe('Garmin');
+    // Kept in the cache: a fresh process shows it without asking Strava.
+    expect(view(h.sibling()).data?.garminAttribution).toBe('Garmin');
+  });
+});
+
 describe('API base and tokens on the wire', () => {
   const dirs: string[] = [];
   const engines: PacebarEngine[] = [];

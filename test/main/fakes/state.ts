@@ -36,6 +36,7 @@ export function connectedState(overrides: Partial<DashboardState> = {}): Dashboa
       },
       updatedAt: new Date(NOW - 3 * 60_000).toISOString(),
       stale: false,
+      garminAttribution: null,
     },
     ...overrides,
   });
