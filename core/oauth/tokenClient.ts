@@ -1,4 +1,4 @@
-// Strava's token endpoint: code exchange, refresh, deauthorize. Each answer is decoded and every
+// Strava's token endpoint: code exchange, refresh, revoke. Each answer is decoded and every
 // failure is a typed error; request bodies (which carry secrets) never reach a message.
 import {
   AppInactiveError,
