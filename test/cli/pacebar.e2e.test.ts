@@ -202,7 +202,8 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(text.stderr).toBe('');
 
     const body = json(await a.run(['status', '--format', 'json']));
-    expect(Object.keys(body).sort()).toEqual(['athlete', 'stale', 'stats', 'this_week', 'updated_at']);
+    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'stale', 'stats', 'this_week', 'updated_at']);
+    expect(body).toMatchObject({ application_inactive: false, garmin_attribution: null });
     expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', bio: expect.any(String) }); // as Strava sent it
     expect(body.stats).toHaveProperty('ytd_run_totals');
     for (const sport of ['run', 'ride', 'swim']) {
