@@ -52,13 +52,17 @@ function listActivities(req: SimRequest, state: SimState, grant: Grant, headers:
   return json(200, slice.map((a) => summaryActivity(a, state.athleteId)), headers);
 }
 
-/** The API's paths, wherever it is mounted: /api/v3 on www.strava.com, the root on www.api-v3.strava.com. */
+const ROOT_API_PATHS: readonly RegExp[] = [/^\/athlete$/, /^\/athlete\/activities$/, /^\/athletes\/[^/]+\/stats$/];
+
+/**
+ * The API path of a request, wherever the API is mounted: under /api/v3 (www.strava.com; any path
+ * there, so unknown ones get the API's 404) or at the root (www.api-v3.strava.com, June 2027).
+ * undefined when the request is not for the API.
+ */
 export function apiPath(pathname: string): string | undefined {
   const path = pathname.replace(/\/+$/, '');
-  const relative = path === '/api/v3' ? '' : path.startsWith('/api/v3/') ? path.slice('/api/v3'.length) : path;
-  return relative === '/athlete' || relative === '/athlete/activities' || /^\/athletes\/[^/]+\/stats$/.test(relative) || path.startsWith('/api/v3')
-    ? relative
-    : undefined;
+  if (path === '/api/v3' || path.startsWith('/api/v3/')) return path.slice('/api/v3'.length);
+  return ROOT_API_PATHS.some((pattern) => pattern.test(path)) ? path : undefined;
 }
 
 /** The API: rate limits first (even rejected requests count), then the bearer token, then the application's status, then the route. */
