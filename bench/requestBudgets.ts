@@ -1,7 +1,8 @@
 // Request counts: how light Pacebar is on Strava's rate limits.
 import { request } from 'undici';
 import { DEMO_CLIENT } from '../sim/index';
-import { PacebarController } from '../core/controller/pacebarController';
+import { PacebarController, type RefreshOutcome } from '../core/controller/pacebarController';
+import { RefreshScheduler } from '../core/controller/refreshScheduler';
 import { chartWindowStartSeconds } from '../core/stats/weeklySummary';
 import { connectRig, median, startRig, type BenchRig } from './engineSetup';
 
@@ -38,6 +39,55 @@ export async function readsPerDay(): Promise<number> {
       polls += 1;
     }
     return rig.sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v3/')).length;
+  } finally {
+    await rig.close();
+  }
+}
+
+/**
+ * A simulated day of the app's background polling (the real scheduler, 15-minute interval, its
+ * timers on the simulator's clock) while Strava says the API application is inactive: requests of
+ * any kind sent to Strava.
+ */
+export async function requestsPerDayWhileInactive(): Promise<number> {
+  const rig = await startRig();
+  try {
+    await connectRig(rig);
+    rig.sim.setApplicationInactive(true);
+    const controller = new PacebarController({ engine: rig.engine, consent: { window: unusedConsent, browser: unusedConsent } });
+    await controller.init();
+    const timers: { due: number; callback: () => void; id: number }[] = [];
+    let nextId = 1;
+    let polling: Promise<RefreshOutcome> | null = null;
+    const scheduler = new RefreshScheduler({
+      poll: () => (polling = controller.refresh()),
+      intervalMs: () => rig.engine.settings.get().refreshIntervalMinutes * 60_000,
+      rateLimitedUntil: () => rig.engine.budget.blockedUntil(),
+      clock: () => rig.sim.clock.now(),
+      timers: {
+        setTimeout: (callback, ms) => {
+          timers.push({ due: rig.sim.clock.now() + ms, callback, id: nextId });
+          return nextId++;
+        },
+        clearTimeout: (handle) => void timers.splice(0, timers.length, ...timers.filter((timer) => timer.id !== handle)),
+      },
+    });
+    rig.sim.clearRequests();
+    const dayEnd = rig.sim.clock.now() + 24 * 60 * 60_000;
+    scheduler.start();
+    for (;;) {
+      timers.sort((a, b) => a.due - b.due);
+      const next = timers[0];
+      if (!next || next.due > dayEnd) break;
+      timers.shift();
+      rig.sim.clock.set(Math.max(rig.sim.clock.now(), next.due));
+      polling = null;
+      next.callback();
+      await polling;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    scheduler.stop();
+    return rig.sim.requests.length;
   } finally {
     await rig.close();
   }

@@ -1,5 +1,5 @@
 // `npm run bench`: one table of what Pacebar costs Strava and the machine, reproducible anywhere.
-import { connectOverheadRatio, connectRequests, readsPerDay, requestsWhileRateLimited } from './requestBudgets';
+import { connectOverheadRatio, connectRequests, readsPerDay, requestsPerDayWhileInactive, requestsWhileRateLimited } from './requestBudgets';
 
 interface Row {
   measure: string;
@@ -22,6 +22,9 @@ add('read requests in one simulated day (15-min polls, 1 new activity)', String(
 
 const limited = await requestsWhileRateLimited();
 add('requests sent while rate limited', String(limited), '0', limited === 0);
+
+const inactive = await requestsPerDayWhileInactive();
+add('requests in one simulated day while the API application is inactive', String(inactive), '≤ 25', inactive <= 25);
 
 const overhead = await connectOverheadRatio();
 add(

@@ -8,6 +8,8 @@ export const EXIT = {
   notConnected: 3,
   reconnectNeeded: 4,
   unavailable: 5,
+  /** Strava answers "Application Status Inactive": the API application's owner has no subscription. */
+  applicationInactive: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -63,6 +65,8 @@ export function describeFailure(error: unknown): Failure {
         return { exitCode: EXIT.reconnectNeeded, message: error instanceof TokensUnreadableError ? UNREADABLE_MESSAGE : RECONNECT_MESSAGE };
       case 'invalid_input':
         return { exitCode: EXIT.usage, message: oneLine(error.message) };
+      case 'app_inactive':
+        return { exitCode: EXIT.applicationInactive, message: oneLine(error.message) };
       case 'network':
       case 'proxy':
       case 'certificate':

@@ -3,7 +3,7 @@
 import { SPORTS, type DashboardState, type Sport, type Totals } from '../core/domain';
 import type { ActivityStats, Athlete } from '../core/strava/models';
 import { formatAgo, formatDistance } from '../core/view/format';
-import { SPORT_LABEL, summaryLine } from '../core/view/labels';
+import { APPLICATION_INACTIVE, SPORT_LABEL, summaryLine } from '../core/view/labels';
 import type { Format } from './args';
 
 /** The view model with data, plus Strava's own records, which --format json passes through. */
@@ -27,6 +27,10 @@ export interface StatusJson {
   this_week: Record<Sport, JsonTotals>;
   updated_at: string | null;
   stale: boolean;
+  /** "Garmin …" when the figures include Garmin-recorded activities (Garmin's attribution), else null. */
+  garmin_attribution: string | null;
+  /** Strava answers "Application Status Inactive" (see pacebar's stderr line for what to do). */
+  application_inactive: boolean;
 }
 
 export interface WaybarOutput {
@@ -47,6 +51,8 @@ export function statusJson(view: StatusView): StatusJson {
     this_week: Object.fromEntries(SPORTS.map((sport) => [sport, jsonTotals(data.stats.totals[sport].week)])) as Record<Sport, JsonTotals>,
     updated_at: data.updatedAt,
     stale: data.stale,
+    garmin_attribution: data.garminAttribution,
+    application_inactive: view.state.sync.applicationInactive,
   };
 }
 
@@ -55,7 +61,8 @@ function summary(view: StatusView): string {
 }
 
 export function statusText(view: StatusView): string {
-  return summary(view) + (view.state.data.stale ? ' (stale)' : '');
+  const attribution = view.state.data.garminAttribution ? ` · ${view.state.data.garminAttribution}` : '';
+  return summary(view) + attribution + (view.state.data.stale ? ' (stale)' : '');
 }
 
 /** waybar's text and tooltip are Pango markup. */
@@ -69,24 +76,28 @@ export function statusWaybar(view: StatusView): WaybarOutput {
   const units = settings.units;
   const lines = [
     data.athlete.name,
+    ...(data.garminAttribution ? [data.garminAttribution] : []),
     ...SPORTS.map(
       (sport) =>
         `${SPORT_LABEL[sport]}: week ${formatDistance(totals[sport].week.distance, units)} · 4 weeks ${formatDistance(totals[sport].fourWeeks.distance, units)} · YTD ${formatDistance(totals[sport].ytd.distance, units)}`,
     ),
     `Updated ${formatAgo(Date.parse(data.updatedAt), view.now)}` + (data.stale ? ' (stale)' : ''),
+    ...(view.state.sync.applicationInactive ? [APPLICATION_INACTIVE.statusLine] : []),
   ];
   return {
     text: escapeMarkup(summary(view)),
     tooltip: escapeMarkup(lines.join('\n')),
-    class: data.stale ? 'stale' : 'ok',
+    // Its own class, so a status bar can style "subscribe and reactivate" apart from plain staleness.
+    class: view.state.sync.applicationInactive ? 'inactive' : data.stale ? 'stale' : 'ok',
   };
 }
 
-export type ProblemKind = 'disconnected' | 'reconnect' | 'error';
+export type ProblemKind = 'disconnected' | 'reconnect' | 'inactive' | 'error';
 
 /** waybar output when there is nothing to show: the module stays visible and says what to do. */
 export function waybarProblem(kind: ProblemKind, message: string): WaybarOutput {
-  const text = kind === 'disconnected' ? 'Strava: not connected' : kind === 'reconnect' ? 'Strava: reconnect' : 'Strava: error';
+  const text =
+    kind === 'disconnected' ? 'Strava: not connected' : kind === 'reconnect' ? 'Strava: reconnect' : kind === 'inactive' ? APPLICATION_INACTIVE.waybarText : 'Strava: error';
   return { text: escapeMarkup(text), tooltip: escapeMarkup(message), class: kind };
 }
 

@@ -14,12 +14,16 @@ Usage:
 Environment:
   PACEBAR_CONFIG_DIR         settings and cache folder (default: the Pacebar app's folder)
   PACEBAR_KEYCHAIN_SERVICE   keychain service name for Pacebar's records (default: Pacebar)
-  STRAVA_BASE_URL            where Strava lives (default: https://www.strava.com)
+  STRAVA_BASE_URL            where Strava's OAuth lives (default: https://www.strava.com); alone, it
+                             also puts the API at its /api/v3 (the simulator)
+  STRAVA_API_URL             where Strava's API lives (default: https://www.api-v3.strava.com)
   BROWSER                    program that opens the sign-in page (default: the system's)
 
 Exit codes:
   0 ok, 1 error, 2 usage error, 3 not connected or not set up, 4 reconnect needed,
-  5 Strava unreachable or rate limited and no cached data.
+  5 Strava unreachable or rate limited and no cached data,
+  6 your Strava API application is inactive (its owner needs a Strava subscription; cached data
+    is still printed, marked stale).
 `;
 
 const topics: Record<CommandName, string> = {
@@ -38,6 +42,8 @@ hidden); with it, the secret is read from standard input, e.g.
 
 Connects your Strava account: opens Strava's authorization page in your browser ($BROWSER, or the
 system's default) and waits up to 5 minutes on http://127.0.0.1:PORT/callback for the answer.
+If Strava's page says "Error 403: Limit of connected athletes exceeded", the API application has
+its 10 connected athletes (Standard Tier): no answer comes, and the timeout says what to do.
 The address is printed too, so you can open it yourself; --no-open only prints it.
 `,
   status: `Usage: pacebar status [--format text|json|waybar] [--offline | --refresh]
@@ -52,6 +58,9 @@ refresh interval set in Pacebar (15 minutes by default) and its rate limit allow
 When Strava cannot be reached and there is cached data, it is printed marked stale (exit 0).
 With --format waybar, "not connected" and "reconnect needed" are printed as waybar JSON too, and
 the exit code is 0 so that waybar keeps showing the module.
+While Strava says your API application is inactive, the cached data is printed marked stale, one
+line on stderr says what to do, and the exit code is 6 (waybar: class "inactive", exit 0); Strava
+is asked at most once an hour unless you pass --refresh.
 `,
   logout: `Usage: pacebar logout [--forget-credentials]
 

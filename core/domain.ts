@@ -38,6 +38,11 @@ export interface ActivityRecord {
   start: number;
   /** start_date_local read as if UTC: wall-clock time in the athlete's zone. */
   startLocal: number;
+  /**
+   * Recorded on a Garmin device: its name ("Garmin Forerunner 965"), or "Garmin" when only the
+   * upload says so. Absent otherwise. Garmin's API brand guidelines require attribution for it.
+   */
+  garminDevice?: string;
 }
 
 // ── Settings: declared once; the store, IPC and electron-store's JSON schema derive from this ──
@@ -147,6 +152,11 @@ export interface SyncView {
   rateLimitedUntil: string | null;
   /** One-line, user-facing description of the last failure, or null. */
   lastError: string | null;
+  /**
+   * Strava answers 403 "Application Status Inactive": the API application's owner has no
+   * subscription. Tokens and cache are kept; the fix is on strava.com (subscribe, reactivate).
+   */
+  applicationInactive: boolean;
 }
 
 /** The settings as the dashboard shows them: units resolved (see effectiveUnits). */
@@ -209,6 +219,11 @@ export interface DashboardState {
     updatedAt: string;
     /** True when the data is older than the refresh interval or the last refresh failed. */
     stale: boolean;
+    /**
+     * "Garmin" or "Garmin Forerunner 965" when figures shown include Garmin-recorded activities
+     * (Strava's API agreement, since 1 November 2025), else null. See view/attribution.ts.
+     */
+    garminAttribution: string | null;
   } | null;
   sync: SyncView;
   missingScopes: MissingScopeView[];

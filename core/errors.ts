@@ -23,9 +23,14 @@ export type PacebarErrorCode =
   | 'connect_cancelled'
   | 'connect_timeout'
   | 'browser_sign_in_needed'
+  | 'app_inactive'
+  | 'athlete_limit'
   | 'invalid_input'
   | 'config_folder'
   | 'token_refused';
+
+/** A Standard Tier application takes up to 10 connected athletes (Strava's developer program, June 2026). */
+export const STANDARD_TIER_ATHLETE_LIMIT = 10;
 
 export class PacebarError extends Error {
   constructor(
@@ -208,8 +213,17 @@ export class ConnectCancelledError extends PacebarError {
 }
 
 export class ConnectTimeoutError extends PacebarError {
-  constructor() {
-    super('connect_timeout', 'Sign-in timed out waiting for Strava. Connect again.');
+  /**
+   * inBrowser: the page was in the person's browser, where Pacebar cannot see Strava's 403 over the
+   * athlete limit (that page never redirects), so the message names it.
+   */
+  constructor(readonly inBrowser = false) {
+    super(
+      'connect_timeout',
+      inBrowser
+        ? `Sign-in timed out waiting for Strava. If Strava's page said "Error 403: Limit of connected athletes exceeded", the API application already has its ${STANDARD_TIER_ATHLETE_LIMIT} connected athletes: a connected athlete can remove it at https://www.strava.com/settings/apps, or use your own API application. Otherwise, connect again.`
+        : 'Sign-in timed out waiting for Strava. Connect again.',
+    );
   }
 }
 
@@ -220,6 +234,36 @@ export class ConnectTimeoutError extends PacebarError {
 export class BrowserSignInNeededError extends PacebarError {
   constructor(readonly provider: string) {
     super('browser_sign_in_needed', `Signing in with ${provider} does not work in a Pacebar window, so Pacebar continues in your browser.`);
+  }
+}
+
+/** The settings page where an application is reactivated (and its connected athletes seen). */
+export const STRAVA_API_SETTINGS_URL = 'https://www.strava.com/settings/api';
+
+/**
+ * Strava's developer program (June 2026): a Standard Tier application works only while the account
+ * that owns it has a paid subscription; otherwise every call answers 403 "Application Status
+ * Inactive". Nothing is wrong with the sign-in: tokens and cache are kept.
+ */
+export class AppInactiveError extends PacebarError {
+  constructor() {
+    super(
+      'app_inactive',
+      `Strava has made your API application inactive: it works only while the Strava account that owns it has a subscription. Subscribe with that account, then reactivate the application at ${STRAVA_API_SETTINGS_URL}.`,
+    );
+  }
+}
+
+/**
+ * Strava's authorize page answered "Error 403: Limit of connected athletes exceeded" instead of the
+ * consent form: the application has its Standard Tier maximum of athletes connected.
+ */
+export class AthleteLimitError extends PacebarError {
+  constructor() {
+    super(
+      'athlete_limit',
+      `Strava refused the sign-in: this API application already has its limit of ${STANDARD_TIER_ATHLETE_LIMIT} connected athletes (Standard Tier). A connected athlete can remove it at https://www.strava.com/settings/apps, or create your own API application at ${STRAVA_API_SETTINGS_URL}: each person can use their own.`,
+    );
   }
 }
 

@@ -111,7 +111,13 @@ function setupProtocol(): void {
 async function setupEngine(env: NodeJS.ProcessEnv): Promise<PacebarEngine | null> {
   try {
     // Chromium's network stack: the system's proxy, PAC file and certificates, as the consent window.
-    return await createEngine({ env, openStores: openElectronStores, transport: () => netFetchTransport((url, init) => net.fetch(url, init)) });
+    // app.isPackaged (docs/api/app.md): an installed copy honours Strava address overrides only on loopback.
+    return await createEngine({
+      env,
+      isPackaged: app.isPackaged,
+      openStores: openElectronStores,
+      transport: () => netFetchTransport((url, init) => net.fetch(url, init)),
+    });
   } catch (error) {
     showStartupError(describeError(error));
     app.exit(1);
@@ -231,12 +237,16 @@ function setupStateFanOut(parts: Running & { desktop: Desktop }): (state: Dashbo
       })
     : () => {};
   let interval: number | null = null;
+  let inactive = false;
   const onState = (state: DashboardState) => {
     parts.tray.update(state);
     pushState(parts.dashboard.webContents(), state);
     applyLoginItem(state);
     if (interval !== null && interval !== state.settings.refreshIntervalMinutes) parts.scheduler.reschedule();
     interval = state.settings.refreshIntervalMinutes;
+    // "Refresh now" found the application active again: automatic polling leaves its hourly wait.
+    if (inactive && !state.sync.applicationInactive) parts.scheduler.recovered();
+    inactive = state.sync.applicationInactive;
   };
   parts.controller.subscribe(onState);
   return onState;

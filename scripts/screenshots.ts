@@ -3,6 +3,7 @@
 // and writes e.g. screenshots/connected-light.png, plus tray-menu.txt: the tray's tooltip and menu
 // for each state, from the same pure model the app builds its Menu from.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { AthleteLimitError } from '../core/errors';
 import { trayMenuModel } from '../main/tray/trayMenuModel';
 import { resolve } from 'node:path';
 import { fixtures, type FixtureName } from '../test/renderer/fixtures';
@@ -19,6 +20,9 @@ const SHOTS: [file: string, fixture: FixtureName][] = [
   ['missing-scopes', 'missingScopes'],
   ['reconnect-needed', 'reconnectNeeded'],
   ['keychain-unavailable', 'keychainUnavailable'],
+  ['application-inactive', 'applicationInactive'],
+  // Not a state of its own: the connect panel with the athlete-limit message after a refused sign-in.
+  ['athlete-limit', 'notConnected'],
   ['settings', 'connected'],
 ];
 
@@ -40,6 +44,11 @@ try {
       const dashboard = await openDashboard(states[fixture], { colorScheme, viewport: { width: 420, height: 720 } });
       try {
         if (file === 'settings') await dashboard.page.locator('#settings summary').click();
+        if (file === 'athlete-limit') {
+          dashboard.setResult('connect', { ok: false, message: new AthleteLimitError().message });
+          await dashboard.page.locator('#connect-button').click();
+          await dashboard.page.locator('#panel .action-error:not(:empty)').waitFor();
+        }
         // Let the avatar decode before the shot.
         await dashboard.page.waitForFunction(() =>
           Array.from((globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } }).document.images).every((img) => img.complete),

@@ -17,6 +17,8 @@ export interface SimActivity {
   max_speed: number;
   elev?: { low: number; high: number };
   indoor: boolean;
+  /** The upload's own id; Garmin Connect's automatic uploads carry "garmin_push_…". */
+  external_id?: string;
 }
 
 interface SportProfile {
@@ -122,7 +124,7 @@ export class ActivityStore {
     return this.lastId;
   }
 
-  add(a: { sport_type: string; distance: number; moving_time: number; total_elevation_gain?: number; start: number; private?: boolean }): number {
+  add(a: { sport_type: string; distance: number; moving_time: number; total_elevation_gain?: number; start: number; private?: boolean; external_id?: string }): number {
     const indoor = a.sport_type.startsWith('Virtual') || a.sport_type === 'Swim';
     return this.push({
       name: autoName(a.sport_type, a.start, () => 0.99),
@@ -137,6 +139,7 @@ export class ActivityStore {
       kudos_count: 0,
       max_speed: a.moving_time > 0 ? round1((a.distance / a.moving_time) * 1.3) : 0,
       indoor,
+      ...(a.external_id !== undefined ? { external_id: a.external_id } : {}),
     });
   }
 }
@@ -189,7 +192,7 @@ export function summaryActivity(a: SimActivity, athleteId: number): Record<strin
     ...(a.elev ? { elev_high: a.elev.high, elev_low: a.elev.low } : {}),
     upload_id: a.id + 1_000_000_000,
     upload_id_str: String(a.id + 1_000_000_000),
-    external_id: `${a.id}.fit`,
+    external_id: a.external_id ?? `${a.id}.fit`,
     from_accepted_tag: false,
     pr_count: Math.min(a.achievement_count, 2),
     total_photo_count: 0,

@@ -1,6 +1,7 @@
 import { summaryActivity } from './activities';
 import { detailedAthlete, summaryAthlete } from './athlete';
 import { type SimRequest, type SimResponse, bearerToken, json, notFound, stravaError } from './http';
+import { inactiveApplication, isInactive } from './program';
 import type { SimState } from './state';
 import { activityStats } from './stats';
 import type { Grant } from './tokens';
@@ -51,8 +52,21 @@ function listActivities(req: SimRequest, state: SimState, grant: Grant, headers:
   return json(200, slice.map((a) => summaryActivity(a, state.athleteId)), headers);
 }
 
-/** /api/v3: rate limits first (even rejected requests count), then the bearer token, then the route. */
-export function handleApi(req: SimRequest, state: SimState): SimResponse {
+const ROOT_API_PATHS: readonly RegExp[] = [/^\/athlete$/, /^\/athlete\/activities$/, /^\/athletes\/[^/]+\/stats$/];
+
+/**
+ * The API path of a request, wherever the API is mounted: under /api/v3 (www.strava.com; any path
+ * there, so unknown ones get the API's 404) or at the root (www.api-v3.strava.com, June 2027).
+ * undefined when the request is not for the API.
+ */
+export function apiPath(pathname: string): string | undefined {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/api/v3' || path.startsWith('/api/v3/')) return path.slice('/api/v3'.length);
+  return ROOT_API_PATHS.some((pattern) => pattern.test(path)) ? path : undefined;
+}
+
+/** The API: rate limits first (even rejected requests count), then the bearer token, then the application's status, then the route. */
+export function handleApi(req: SimRequest, state: SimState, path: string): SimResponse {
   const rate = state.limiter.hit(state.clock.now(), req.method === 'GET');
   const headers = rate.headers;
   if (rate.exceeded) {
@@ -60,14 +74,14 @@ export function handleApi(req: SimRequest, state: SimState): SimResponse {
   }
   const grant = state.tokens.validAccess(bearerToken(req));
   if (!grant) return authError('Athlete', 'access_token', 'invalid', 401, headers);
+  if (isInactive(state, grant.clientId)) return inactiveApplication(headers);
 
-  const path = req.url.pathname.replace(/\/+$/, '');
-  if (req.method === 'GET' && path === '/api/v3/athlete') {
+  if (req.method === 'GET' && path === '/athlete') {
     const full = grant.scopes.includes('profile:read_all');
     return json(200, full ? detailedAthlete(state.createdAt) : summaryAthlete(state.createdAt), headers);
   }
-  if (req.method === 'GET' && path === '/api/v3/athlete/activities') return listActivities(req, state, grant, headers);
-  const stats = /^\/api\/v3\/athletes\/(\d+)\/stats$/.exec(path);
+  if (req.method === 'GET' && path === '/athlete/activities') return listActivities(req, state, grant, headers);
+  const stats = /^\/athletes\/(\d+)\/stats$/.exec(path);
   if (req.method === 'GET' && stats) {
     if (Number(stats[1]) !== grant.athleteId) return authError('Athlete', 'id', 'invalid', 403, headers);
     return json(200, activityStats(state.activities.all, state.clock.now()), headers);

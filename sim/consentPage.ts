@@ -64,3 +64,10 @@ ${optional}
 export function renderErrorPage(message: string): string {
   return page('Bad Request | Strava', `<h1>Bad Request</h1>\n<p id="error">${escapeHtml(message)}</p>`);
 }
+
+/** The title Strava's authorize page shows over the limit (no form, and no redirect ever comes). */
+export const ATHLETE_LIMIT_TITLE = 'Error 403: Limit of connected athletes exceeded';
+
+export function renderAthleteLimitPage(): string {
+  return page(ATHLETE_LIMIT_TITLE, `<h1>${escapeHtml(ATHLETE_LIMIT_TITLE)}</h1>\n<p id="error">This application has reached its limit of connected athletes.</p>`);
+}

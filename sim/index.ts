@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { actAsAthlete } from './consentClient';
 import { FaultQueue, matchesFilter, type RequestFilter } from './faults';
+import { setInactive, setOtherConnectedAthletes } from './program';
 import { createSimServer } from './server';
 import { DEMO_CLIENT, createState } from './state';
 import type { RecordedRequest, SimOptions, StravaSim } from './types';
@@ -46,6 +47,8 @@ export async function startStravaSim(options: SimOptions = {}): Promise<StravaSi
     consent: (authorizeUrl, choice) => actAsAthlete(authorizeUrl, choice),
     revokeAthleteAccess: () => state.tokens.revokeAthlete(state.athleteId),
     isLiveRefreshToken: (token) => state.tokens.isLiveRefresh(token),
+    setApplicationInactive: (inactive, clientId) => setInactive(state, inactive, clientId),
+    setOtherConnectedAthletes: (count, clientId) => setOtherConnectedAthletes(state, count, clientId),
     expireAccessTokens: () => state.tokens.expireAccessTokens(),
     addActivity: (a) => state.activities.add({ ...a, start: a.start ?? state.clock.now() }),
     athleteId: state.athleteId,

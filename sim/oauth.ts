@@ -1,6 +1,7 @@
 import { summaryAthlete } from './athlete';
 import { renderConsentPage, renderErrorPage } from './consentPage';
 import { type SimRequest, type SimResponse, bearerToken, html, json, notFound, params, stravaError } from './http';
+import { athleteLimitPage, inactiveApplication, isInactive } from './program';
 import { parseScopes } from './scopes';
 import type { SimState } from './state';
 
@@ -30,6 +31,8 @@ function authorize(req: SimRequest, state: SimState): SimResponse {
   const p = Object.fromEntries(req.url.searchParams);
   const problem = checkAuthorizeParams(state, p) ?? (p.response_type === 'code' ? undefined : 'invalid response_type');
   if (problem) return html(400, renderErrorPage(problem));
+  const overLimit = athleteLimitPage(state, p.client_id ?? '');
+  if (overLimit) return overLimit;
   // approval_prompt=auto would skip the page for a returning user on Strava; the sim always asks,
   // so tests and the demo drive the same path every time.
   const athlete = summaryAthlete(state.createdAt);
@@ -75,6 +78,7 @@ function token(req: SimRequest, state: SimState): SimResponse {
   if (p.client_secret !== client.clientSecret) {
     return stravaError(401, 'Bad Request', { resource: 'Application', field: 'client_secret', code: 'invalid' });
   }
+  if (isInactive(state, client.clientId)) return inactiveApplication();
   if (p.grant_type === 'authorization_code') {
     if (!p.code) return badRequest('AuthorizationCode', 'code', 'missing');
     const grant = state.tokens.redeemCode(p.code, client.clientId);
@@ -108,6 +112,40 @@ function deauthorize(req: SimRequest, state: SimState): SimResponse {
   return json(200, { access_token: grant.token });
 }
 
+/** HTTP Basic client authentication (RFC 6749 §2.3.1: each part form-urlencoded, then base64). */
+function basicClient(req: SimRequest): { clientId: string; clientSecret: string } | undefined {
+  const header = req.headers.authorization;
+  const match = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * oauth/revoke (replaces oauth/deauthorize): Basic client auth, `token` = an access or refresh token,
+ * optional `token_type_hint`. Revoking one revokes the other. As RFC 7009 §2.2, a token that is
+ * already invalid is answered 200 too: there is nothing left to revoke.
+ */
+function revoke(req: SimRequest, state: SimState): SimResponse {
+  const auth = basicClient(req);
+  const client = auth && state.clients.find((c) => c.clientId === auth.clientId);
+  if (!auth || !client || client.clientSecret !== auth.clientSecret) {
+    return stravaError(401, 'Authorization Error', { resource: 'Application', field: 'client_credentials', code: 'invalid' });
+  }
+  const p = params(req);
+  if (!p.token) return badRequest('Token', 'token', 'missing');
+  const hint = p.token_type_hint;
+  if (hint !== undefined && hint !== 'access_token' && hint !== 'refresh_token') return badRequest('Token', 'token_type_hint', 'invalid');
+  state.tokens.revokeToken(p.token, client.clientId);
+  return json(200, {});
+}
+
 export function handleOAuth(req: SimRequest, state: SimState): SimResponse {
   const route = `${req.method} ${req.url.pathname}`;
   switch (route) {
@@ -119,6 +157,8 @@ export function handleOAuth(req: SimRequest, state: SimState): SimResponse {
       return token(req, state);
     case 'POST /oauth/deauthorize':
       return deauthorize(req, state);
+    case 'POST /oauth/revoke':
+      return revoke(req, state);
     default:
       return notFound();
   }

@@ -1,5 +1,5 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { handleApi } from './api';
+import { apiPath, handleApi } from './api';
 import { type FaultQueue, applyFault } from './faults';
 import { type SimRequest, type SimResponse, bodyBytes, json, notFound, readBody } from './http';
 import { handleOAuth } from './oauth';
@@ -9,7 +9,9 @@ import type { RecordedRequest } from './types';
 function route(req: SimRequest, state: SimState): SimResponse {
   const path = req.url.pathname;
   if (path.startsWith('/oauth/')) return handleOAuth(req, state);
-  if (path === '/api/v3' || path.startsWith('/api/v3/')) return handleApi(req, state);
+  // Both roots: /api/v3 (www.strava.com) and directly under the host (www.api-v3.strava.com, from June 2027).
+  const api = apiPath(path);
+  if (api !== undefined) return handleApi(req, state, api);
   return notFound();
 }
 
@@ -46,6 +48,8 @@ export function createSimServer(
       query: Object.fromEntries(url.searchParams),
       status: 0,
       at: state.clock.now(),
+      ...(typeof req.headers.authorization === 'string' ? { authorization: req.headers.authorization } : {}),
+      body: '',
     };
     requests.push(record);
 
@@ -58,6 +62,7 @@ export function createSimServer(
       onHandled(record);
       return;
     }
+    record.body = body;
     const simReq: SimRequest = { method, url, headers: req.headers, body };
     const send = (response: SimResponse) => {
       if (res.destroyed || res.headersSent) return;

@@ -17,6 +17,17 @@ export interface SimState {
   athleteId: number;
   /** Athlete's updated_at: fixed at start so responses stay stable. */
   createdAt: number;
+  /** The developer program: inactive applications (owner without a subscription) and athlete capacity. */
+  program: ProgramState;
+}
+
+export interface ProgramState {
+  /** Client IDs whose application is inactive: every API call and token request answers 403. */
+  inactiveClients: Set<string>;
+  /** Athletes other than the simulated one already connected to each application (by client ID). */
+  otherConnectedAthletes: Map<string, number>;
+  /** Standard Tier: up to 10 connected athletes per application. */
+  athleteLimit: number;
 }
 
 export function createState(options: SimOptions = {}): SimState {
@@ -30,5 +41,6 @@ export function createState(options: SimOptions = {}): SimState {
     limiter: new RateLimiter(options.readLimits ?? [100, 1000], options.overallLimits ?? [200, 2000]),
     athleteId: ATHLETE_ID,
     createdAt: start,
+    program: { inactiveClients: new Set(), otherConnectedAthletes: new Map(), athleteLimit: options.athleteLimit ?? 10 },
   };
 }

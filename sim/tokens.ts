@@ -120,6 +120,24 @@ export class TokenStore {
     return this.refresh.has(token);
   }
 
+  /** Whether the athlete has a live grant (access or refresh token) for the client. */
+  hasGrant(athleteId: number, clientId: string): boolean {
+    return [...this.access.values(), ...this.refresh.values()].some((record) => record.athleteId === athleteId && record.clientId === clientId);
+  }
+
+  /**
+   * oauth/revoke: `token` is an access or refresh token of `clientId`; revoking one revokes the other
+   * (the athlete's whole grant for that client). False when the token is not a live one of the client.
+   */
+  revokeToken(token: string, clientId: string): boolean {
+    const record = this.access.get(token) ?? this.refresh.get(token);
+    if (!record || record.clientId !== clientId) return false;
+    for (const map of [this.access, this.refresh, this.codes] as Map<string, Grant>[]) {
+      for (const [key, grant] of map) if (grant.athleteId === record.athleteId && grant.clientId === clientId) map.delete(key);
+    }
+    return true;
+  }
+
   revokeAthlete(athleteId: number): void {
     for (const map of [this.access, this.refresh, this.codes] as Map<string, Grant>[]) {
       for (const [key, record] of map) if (record.athleteId === athleteId) map.delete(key);

@@ -15,6 +15,8 @@ export interface SimOptions {
   readLimits?: [number, number];
   overallLimits?: [number, number];
   seed?: number;
+  /** Connected athletes an application may have (Strava's Standard Tier: 10). */
+  athleteLimit?: number;
   /** When true the sim clock also moves with real time (the standalone runner uses it so a long demo
    *  sees tokens expire and rate-limit windows reset). Default false: time moves only when told. */
   realTime?: boolean;
@@ -27,6 +29,10 @@ export interface RecordedRequest {
   /** 0 while unanswered, and for requests that never got a status line (hang, drop). */
   status: number;
   at: number;
+  /** The Authorization header as sent (the only place a token may travel), or undefined. */
+  authorization?: string;
+  /** The request body as sent ('' for none). */
+  body: string;
 }
 
 export type FaultAction =
@@ -89,6 +95,13 @@ export interface StravaSim {
   revokeAthleteAccess(): void;
   /** Whether Strava would still rotate this refresh token (it is the live one of its grant). */
   isLiveRefreshToken(token: string): boolean;
+  /**
+   * The developer program's subscription rule: while inactive, every API call and token request of
+   * the application (all of them when clientId is left out) answers 403 "Application Status Inactive".
+   */
+  setApplicationInactive(inactive: boolean, clientId?: string): void;
+  /** How many other athletes are connected to the application; at the limit Strava's authorize page is a 403. */
+  setOtherConnectedAthletes(count: number, clientId?: string): void;
   expireAccessTokens(): void;
   addActivity(a: {
     sport_type: string;
@@ -97,6 +110,8 @@ export interface StravaSim {
     total_elevation_gain?: number;
     start?: number;
     private?: boolean;
+    /** e.g. "garmin_push_123": an activity Garmin Connect uploaded. */
+    external_id?: string;
   }): number;
   athleteId: number;
   issuedSecrets(): string[];

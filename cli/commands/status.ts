@@ -1,5 +1,5 @@
 // `pacebar status`: the cached stats, refreshed first when due and allowed by Strava's rate budget.
-import { KeychainUnavailableError, RateLimitedError } from '../../core/errors';
+import { AppInactiveError, KeychainUnavailableError, RateLimitedError } from '../../core/errors';
 import type { PacebarEngine } from '../../core/engine/engine';
 import type { CacheData } from '../../core/store/cache';
 import type { Settings } from '../../core/store/settings';
@@ -22,6 +22,8 @@ import { VERSION } from '../version';
 
 /** After a failed fetch, automatic refreshes wait this long (status bars may poll every minute). */
 export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
+/** While the API application is inactive, as the app: at most one automatic attempt an hour. */
+export const RETRY_WHILE_INACTIVE_MS = 60 * 60 * 1000;
 
 /** Whether to ask Strava now. Pure; the rate budget is checked separately. */
 export function shouldFetch(mode: FetchMode, settings: Settings, cache: CacheData, now: number): boolean {
@@ -31,9 +33,10 @@ export function shouldFetch(mode: FetchMode, settings: Settings, cache: CacheDat
   const fetchedAt = lastFetch(cache);
   if (fetchedAt === null) return true;
   const interval = settings.refreshIntervalMinutes * 60_000;
-  if (now - fetchedAt < interval) return false;
+  if (now - fetchedAt < interval && cache.lastFailure?.code !== 'app_inactive') return false;
   const failedAt = cache.lastFailure?.at ?? null;
-  return failedAt === null || failedAt < fetchedAt || now - failedAt >= Math.min(interval, RETRY_AFTER_FAILURE_MS);
+  const wait = cache.lastFailure?.code === 'app_inactive' ? Math.max(interval, RETRY_WHILE_INACTIVE_MS) : Math.min(interval, RETRY_AFTER_FAILURE_MS);
+  return failedAt === null || failedAt < fetchedAt || now - failedAt >= wait;
 }
 
 class StatusProblem extends CliError {
@@ -70,7 +73,8 @@ async function refresh(engine: PacebarEngine): Promise<{ failed: boolean; error?
     await engine.sync();
     return { failed: false };
   } catch (error) {
-    if (isTransient(error)) return { failed: true, error };
+    // Inactive: the cache is still this account's, shown stale with the cause on stderr.
+    if (isTransient(error) || error instanceof AppInactiveError) return { failed: true, error };
     throw error;
   }
 }
@@ -97,7 +101,7 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
         EXIT.unavailable,
       );
     }
-    if (outcome.failed && options.mode === 'refresh' && options.format === 'text') {
+    if (outcome.failed && !(outcome.error instanceof AppInactiveError) && options.mode === 'refresh' && options.format === 'text') {
       io.err(`pacebar: showing cached data: ${describeFailure(outcome.error).message}`);
     }
     const state = engine.viewState({
@@ -109,13 +113,27 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
     });
     if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
     io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: engine.clock() }));
+    // Known from this run or from the cache (a status bar's next run within the hour asks nobody).
+    if (state.sync.applicationInactive) {
+      io.err(`pacebar: showing cached data: ${new AppInactiveError().message}`);
+      // waybar hides a module whose command fails: it gets class "inactive" and exit 0 instead.
+      return options.format === 'waybar' ? EXIT.ok : EXIT.applicationInactive;
+    }
     return EXIT.ok;
   } catch (error) {
     if (options.format !== 'waybar') throw error;
     // waybar hides a custom module whose command exits non-zero: keep it visible, saying what to do.
     const failure = describeFailure(error);
     const kind: ProblemKind =
-      error instanceof StatusProblem ? error.kind : failure.exitCode === EXIT.notConnected ? 'disconnected' : failure.exitCode === EXIT.reconnectNeeded ? 'reconnect' : 'error';
+      error instanceof StatusProblem
+        ? error.kind
+        : failure.exitCode === EXIT.notConnected
+          ? 'disconnected'
+          : failure.exitCode === EXIT.reconnectNeeded
+            ? 'reconnect'
+            : failure.exitCode === EXIT.applicationInactive
+              ? 'inactive'
+              : 'error';
     io.out(JSON.stringify(waybarProblem(kind, error instanceof KeychainUnavailableError ? error.message : failure.message)));
     io.err(`pacebar: ${failure.message}`);
     return EXIT.ok;

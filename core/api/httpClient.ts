@@ -3,6 +3,7 @@
 // error, the same whichever transport sends the bytes.
 import { systemTimers, type Timers } from '../clock';
 import {
+  AppInactiveError,
   BadResponseError,
   ForbiddenError,
   MissingScopeError,
@@ -13,7 +14,7 @@ import {
   TimeoutError,
   UnauthorizedError,
 } from '../errors';
-import { stravaFaultSchema, type StravaFault } from '../strava/models';
+import { isInactive, stravaFaultSchema, type StravaFault } from '../strava/models';
 import { parseRateHeaders, type RateBudget } from './rateBudget';
 import { connectionFailure } from './networkFailures';
 import type { HttpTransport } from './transport';
@@ -97,6 +98,7 @@ export function missingPermissions(body: unknown): string[] {
 export function errorForStatus(status: number, body: unknown): PacebarError {
   if (status === 401) return new UnauthorizedError();
   if (status === 403) {
+    if (isInactive(body)) return new AppInactiveError();
     const missing = missingPermissions(body);
     return missing.length > 0 ? new MissingScopeError(missing) : new ForbiddenError();
   }
@@ -204,12 +206,13 @@ export class StravaHttp {
 
   /**
    * POST a form to an OAuth endpoint. Never retried: a code is single-use and refresh rotates.
-   * `signal` ends it early (the session's refresh, when its lock is lost).
+   * `signal` ends it early (the session's refresh, when its lock is lost); `headers` adds e.g.
+   * oauth/revoke's Basic client authentication.
    */
-  async postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
+  async postForm(url: string, form: Record<string, string>, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<RawResponse> {
     const response = await this.send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
       body: new URLSearchParams(form).toString(),
       signal,
     });

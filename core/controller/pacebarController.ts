@@ -8,10 +8,10 @@ import type {
   DesktopView,
   SettingsPatch,
   SignInMethod,
-  SyncView,
   UpdateView,
 } from '../domain';
 import {
+  AppInactiveError,
   BrowserSignInNeededError,
   KeychainUnavailableError,
   NetworkError,
@@ -23,6 +23,7 @@ import {
 } from '../errors';
 import type { PacebarEngine } from '../engine/engine';
 import type { ConsentRunner } from '../oauth/consentRunner';
+import type { SyncInputs } from '../view/dashboardState';
 
 export interface ControllerDeps {
   engine: PacebarEngine;
@@ -37,7 +38,8 @@ export interface ControllerDeps {
   version?: string;
 }
 
-export type RefreshOutcome = 'ok' | 'offline' | 'rate_limited' | 'failed' | 'skipped';
+/** 'inactive': Strava answered "Application Status Inactive" (the scheduler then waits an hour). */
+export type RefreshOutcome = 'ok' | 'offline' | 'rate_limited' | 'inactive' | 'failed' | 'skipped';
 
 const ok: ActionResult = { ok: true };
 const failure = (error: unknown): ActionResult => ({ ok: false, message: describeError(error) });
@@ -48,7 +50,7 @@ export class PacebarController {
   private settled: ConnectionView = { kind: 'not_connected' };
   /** Set while disconnecting: a refresh still running must not turn the revocation into an alarm. */
   private disconnecting = false;
-  private sync: SyncView = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
+  private sync: SyncInputs = { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null };
   private missing: DashboardState['missingScopes'] = [];
   private loading = true;
   /** What main's updater last reported; 'off' until it says otherwise (and for good in the demo). */
@@ -229,6 +231,7 @@ export class PacebarController {
       this.noteKeychain(error);
       if (offline) return 'offline';
       if (error instanceof RateLimitedError) return 'rate_limited';
+      if (error instanceof AppInactiveError) return 'inactive';
       return 'failed';
     } finally {
       this.sync = { ...this.sync, refreshing: false };

@@ -4,7 +4,9 @@
 // - normal outcome ('ok', 'failed', 'skipped' when not connected): next poll after the interval;
 // - 'offline': back off 1, 2, 4, 8 … minutes, capped at the interval (nothing reaches Strava while
 //   offline, so short waits cost nothing but notice the network coming back soon);
-// - 'rate_limited': wait until Strava's budget window resets.
+// - 'rate_limited': wait until Strava's budget window resets;
+// - 'inactive' (the API application is inactive until its owner subscribes): at most one automatic
+//   attempt an hour, wake-ups included; "Refresh now" goes to the controller and is never held back.
 // A poll never overlaps another: pollNow() during a running poll shares it.
 import type { Clock } from '../clock';
 import type { RefreshOutcome } from './pacebarController';
@@ -25,6 +27,8 @@ export interface RefreshSchedulerOptions {
 }
 
 export const OFFLINE_BACKOFF_START_MS = 60_000;
+/** While the application is inactive: one automatic attempt an hour (or the interval, if longer). */
+export const INACTIVE_RETRY_MS = 60 * 60_000;
 /** Never spin: even a reset time in the past waits this long. */
 export const MIN_DELAY_MS = 1_000;
 
@@ -74,8 +78,30 @@ export class RefreshScheduler {
     return this.nextAt;
   }
 
-  /** Polls now (wake from sleep, unlock); shares a poll that is already running. */
+  /**
+   * Polls now (wake from sleep, unlock); shares a poll that is already running. While the
+   * application is inactive the hourly wait stands: 'skipped', and the pending poll is kept.
+   */
   pollNow(): Promise<RefreshOutcome> {
+    if (this.running) return this.running;
+    if (this.lastOutcome === 'inactive' && this.lastFinishedAt !== null && this.options.clock() - this.lastFinishedAt < this.inactiveWaitMs()) {
+      return Promise.resolve('skipped');
+    }
+    return this.startPoll();
+  }
+
+  /**
+   * A refresh made outside the scheduler ("Refresh now") found the application active again: the
+   * hourly wait ends and the next poll is one interval after now.
+   */
+  recovered(): void {
+    if (this.lastOutcome !== 'inactive') return;
+    this.lastOutcome = 'ok';
+    this.lastFinishedAt = this.options.clock();
+    this.reschedule();
+  }
+
+  private startPoll(): Promise<RefreshOutcome> {
     if (this.running) return this.running;
     this.disarm();
     const run = this.runPoll();
@@ -89,7 +115,7 @@ export class RefreshScheduler {
    */
   reschedule(): void {
     if (!this.started || this.running) return;
-    if (this.lastOutcome === 'offline' || this.lastOutcome === 'rate_limited') return;
+    if (this.lastOutcome === 'offline' || this.lastOutcome === 'rate_limited' || this.lastOutcome === 'inactive') return;
     const now = this.options.clock();
     const from = this.lastFinishedAt ?? now;
     this.arm(Math.max(0, from + this.options.intervalMs() - now));
@@ -117,6 +143,7 @@ export class RefreshScheduler {
       return Math.min(backoff, interval);
     }
     this.offlineStreak = 0;
+    if (outcome === 'inactive') return this.inactiveWaitMs();
     if (outcome === 'rate_limited') {
       const until = this.options.rateLimitedUntil();
       if (until === null) return interval;
@@ -125,13 +152,18 @@ export class RefreshScheduler {
     return interval;
   }
 
+  private inactiveWaitMs(): number {
+    return Math.max(INACTIVE_RETRY_MS, this.options.intervalMs());
+  }
+
   private arm(delayMs: number): void {
     this.disarm();
     this.nextAt = this.options.clock() + delayMs;
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       this.nextAt = null;
-      void this.pollNow();
+      // The scheduled poll itself: its wait is what the back-off asked for.
+      void this.startPoll();
     }, delayMs);
   }
 

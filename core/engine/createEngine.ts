@@ -31,6 +31,13 @@ export interface EngineEnvironment {
    * nor repaired, and nothing is written.
    */
   readOnly?: boolean;
+  /**
+   * The installed app (Electron's app.isPackaged): STRAVA_BASE_URL and STRAVA_API_URL are then
+   * honoured only when they point at this machine. The CLI is never packaged.
+   */
+  isPackaged?: boolean;
+  /** Where an ignored override is reported (one line); console.error by default. */
+  warn?: (line: string) => void;
   /** Test and benchmark knobs (clock, timeouts). */
   overrides?: Partial<Pick<EngineOptions, 'clock' | 'utcOffsetMinutes' | 'http'>>;
 }
@@ -48,11 +55,12 @@ export function keychainServiceFrom(env: NodeJS.ProcessEnv): string {
   return env.PACEBAR_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 }
 
-function endpoints(env: NodeJS.ProcessEnv): StravaEndpoints {
+function endpoints(environment: EngineEnvironment): StravaEndpoints {
   try {
-    return endpointsFromEnv(env);
-  } catch {
-    throw new InvalidInputError('STRAVA_BASE_URL must be an http(s) URL such as https://www.strava.com.');
+    return endpointsFromEnv(environment.env, { packaged: environment.isPackaged ?? false, warn: environment.warn ?? ((line) => console.error(line)) });
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    throw new InvalidInputError('STRAVA_BASE_URL and STRAVA_API_URL must be http(s) URLs such as https://www.strava.com.');
   }
 }
 
@@ -75,7 +83,7 @@ async function stores(environment: EngineEnvironment, folder: string): Promise<E
 
 export async function createEngine(environment: EngineEnvironment): Promise<PacebarEngine> {
   const { env } = environment;
-  const strava = endpoints(env);
+  const strava = endpoints(environment);
   const folder = resolveConfigDir(env);
   const opened = await stores(environment, folder);
   return new PacebarEngine({

@@ -235,7 +235,8 @@ export class PacebarEngine {
   }
 
   /**
-   * Revokes access at Strava (best effort: offline or already revoked still disconnects here),
+   * Revokes access at Strava with oauth/revoke (best effort: offline, inactive or already revoked
+   * still disconnects here),
    * then deletes the tokens and the cached data. The API application's credentials stay unless
    * forgetCredentials is set.
    */
@@ -255,10 +256,10 @@ export class PacebarEngine {
     else await this.vault.assertWritable();
     if (athleteId !== null) {
       try {
-        // A valid token (refreshed if it expired): Strava answers 401 to an expired one and keeps
-        // the grant, which would leave Pacebar authorised while we say it was revoked.
-        const accessToken = await (await this.activeSession()).accessToken();
-        revokedAtStrava = await this.tokenClient.deauthorize(accessToken);
+        // oauth/revoke with the refresh token (no refresh first: it stays valid when the access token
+        // has expired), which revokes its access token too; deauthorize is retired on 1 June 2027.
+        const tokens = await this.vault.loadTokens(athleteId);
+        if (tokens) revokedAtStrava = await this.tokenClient.revoke(await this.credentials.load(), tokens.refreshToken, 'refresh_token');
       } catch {
         revokedAtStrava = false; // offline, or the grant is already gone: disconnect here all the same
       }

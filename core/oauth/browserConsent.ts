@@ -2,7 +2,7 @@
 // windows): a one-shot loopback listener on 127.0.0.1 receives the redirect. The app opens the
 // page with shell.openExternal, `pacebar login` with $BROWSER or the platform's opener.
 // The authorize URL is handed to the opener only after isSafeExternalUrl accepts it.
-import { InvalidInputError } from '../errors';
+import { ConnectTimeoutError, InvalidInputError } from '../errors';
 import { isSafeExternalUrl } from '../security/externalUrl';
 import { SIGN_IN_TIMEOUT_MS, type ConsentRunner, type PreparedConsent, type RedirectCheck, type RedirectCode } from './consentRunner';
 import { startLoopbackListener } from './loopbackListener';
@@ -44,6 +44,10 @@ export function browserConsentRunner(options: BrowserConsentOptions): ConsentRun
               throw new InvalidInputError('Pacebar could not open your browser. Try signing in with the Pacebar window instead.');
             }
             return await code;
+          } catch (error) {
+            // Over the athlete limit Strava's page is a 403 that never redirects: only a timeout comes.
+            if (error instanceof ConnectTimeoutError) throw new ConnectTimeoutError(true);
+            throw error;
           } finally {
             signal.removeEventListener('abort', forward);
           }

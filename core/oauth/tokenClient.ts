@@ -1,6 +1,7 @@
-// Strava's token endpoint: code exchange, refresh, deauthorize. Each answer is decoded and every
+// Strava's token endpoint: code exchange, refresh, revoke. Each answer is decoded and every
 // failure is a typed error; request bodies (which carry secrets) never reach a message.
 import {
+  AppInactiveError,
   BadResponseError,
   InvalidClientError,
   InvalidCodeError,
@@ -12,7 +13,7 @@ import {
   type PacebarError,
 } from '../errors';
 import { nextQuarterHour } from '../api/rateBudget';
-import { decode, stravaFaultSchema, tokenResponseSchema, type TokenResponse } from '../strava/models';
+import { decode, isInactive, stravaFaultSchema, tokenResponseSchema, type TokenResponse } from '../strava/models';
 import type { StravaEndpoints } from '../strava/endpoints';
 import type { RawResponse, StravaHttp } from '../api/httpClient';
 
@@ -40,6 +41,8 @@ function retryAt(response: RawResponse, now: number): number {
 function tokenError(response: RawResponse, grant: 'code' | 'refresh', now: number): PacebarError {
   if (response.status === 429) return new RateLimitedError(retryAt(response, now));
   if (response.status >= 500) return new ServerError(response.status);
+  // The owner's subscription lapsed: nothing is wrong with the grant, so nothing is deleted.
+  if (response.status === 403 && isInactive(response.body)) return new AppInactiveError();
   const fields = faultFields(response.body);
   const about = (resource: string, code?: string) =>
     fields.some((entry) => entry.resource === resource && (code === undefined || entry.code === code));
@@ -87,14 +90,20 @@ export class TokenClient {
   }
 
   /**
-   * Revokes the app's access for the athlete: true when Strava confirmed it. A 401 (token expired or
-   * already revoked) is false, not an error: the caller decides what to tell the user.
+   * oauth/revoke, which replaces oauth/deauthorize (retired 1 June 2027): HTTP Basic client
+   * authentication (RFC 6749 §2.3.1: id and secret form-urlencoded, then base64), the token and a
+   * hint; revoking the refresh token revokes its access token too. True when Strava confirmed it.
+   * A 400/401 about the token (already revoked or unknown) is false, not an error: the caller
+   * disconnects here all the same and says Strava could not be told.
    */
-  async deauthorize(accessToken: string): Promise<boolean> {
-    const response = await this.http.postForm(this.endpoints.deauthorize, { access_token: accessToken });
+  async revoke(credentials: ClientCredentials, token: string, tokenTypeHint: 'refresh_token' | 'access_token' = 'refresh_token'): Promise<boolean> {
+    const basic = Buffer.from(`${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret)}`, 'utf8').toString('base64');
+    const response = await this.http.postForm(this.endpoints.revoke, { token, token_type_hint: tokenTypeHint }, undefined, { authorization: `Basic ${basic}` });
     if (response.status === 200) return true;
-    if (response.status === 401) return false;
     if (response.status >= 500) throw new ServerError(response.status);
+    if (response.status === 403 && isInactive(response.body)) throw new AppInactiveError();
+    if (response.status === 401 && faultFields(response.body).some((entry) => entry.resource === 'Application')) throw new InvalidClientError();
+    if (response.status === 400 || response.status === 401) return false;
     throw new UnauthorizedError();
   }
 }

@@ -18,7 +18,8 @@ export const REFRESH_DEADLINE_MS = 40_000;
 export const REFRESH_LOCK = 'token-refresh';
 
 /** Answers after which the refresh token was certainly not spent (Strava said no before rotating). */
-const NOT_SPENT: ReadonlySet<string> = new Set(['server', 'invalid_client', 'token_refused', 'rate_limited']);
+// app_inactive: "Application Status Inactive" (the owner's subscription lapsed) refuses before rotating.
+const NOT_SPENT: ReadonlySet<string> = new Set(['server', 'invalid_client', 'token_refused', 'rate_limited', 'app_inactive']);
 
 export interface SessionDeps {
   athleteId: number;

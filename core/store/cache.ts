@@ -15,6 +15,7 @@ const activityRecordSchema = z.object({
   elevationGain: z.number(),
   start: z.number(),
   startLocal: z.number(),
+  garminDevice: z.string().optional(),
 });
 
 const windowPairSchema = z.object({ limit: z.tuple([z.number(), z.number()]), usage: z.tuple([z.number(), z.number()]) });

@@ -74,6 +74,10 @@ export const summaryActivitySchema = z
     start_date_local: isoDate,
     private: z.boolean().optional(),
     visibility: z.string().optional(),
+    /** The upload's id: Garmin Connect's automatic uploads are "garmin_push_…" (Garmin attribution). */
+    external_id: nullableString,
+    /** The recording device (e.g. "Garmin Forerunner 965"); Strava sends it with detailed activities. */
+    device_name: nullableString,
   })
   .refine((activity) => Boolean(activity.sport_type ?? activity.type), 'activity has neither sport_type nor type');
 export type SummaryActivity = z.infer<typeof summaryActivitySchema>;
@@ -98,6 +102,15 @@ export const stravaFaultSchema = z.looseObject({
     .optional(),
 });
 export type StravaFault = z.infer<typeof stravaFaultSchema>;
+
+/**
+ * Strava's answer while the application's owner has no subscription (since 30 June 2026):
+ * 403 {"message":"Forbidden","errors":[{"resource":"Application","field":"Status","code":"Inactive"}]}.
+ */
+export function isInactive(body: unknown): boolean {
+  const parsed = stravaFaultSchema.safeParse(body);
+  return parsed.success && (parsed.data.errors ?? []).some((entry) => entry.resource === 'Application' && entry.field === 'Status' && entry.code === 'Inactive');
+}
 
 /** Decodes or throws BadResponseError naming the first offending field (never echoing values). */
 export function decode<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -2,7 +2,19 @@
 import type { SummaryActivity } from '../strava/models';
 import type { ActivityRecord } from '../domain';
 
+/**
+ * The Garmin device behind an activity: Strava's device_name when it names a Garmin, "Garmin" when
+ * only the upload's external_id says Garmin Connect sent it, else undefined.
+ */
+export function garminDeviceOf(activity: Pick<SummaryActivity, 'device_name' | 'external_id'>): string | undefined {
+  const device = activity.device_name?.trim();
+  if (device && /^garmin\b/i.test(device)) return device;
+  if (activity.external_id && /^garmin_/i.test(activity.external_id)) return 'Garmin';
+  return undefined;
+}
+
 export function toActivityRecord(activity: SummaryActivity): ActivityRecord {
+  const garminDevice = garminDeviceOf(activity);
   return {
     id: activity.id,
     sportType: activity.sport_type ?? activity.type ?? 'Workout',
@@ -12,6 +24,7 @@ export function toActivityRecord(activity: SummaryActivity): ActivityRecord {
     start: Date.parse(activity.start_date),
     // start_date_local is wall-clock time with a trailing Z: parse it as if UTC on purpose.
     startLocal: Date.parse(activity.start_date_local.replace(/(Z|[+-]\d\d:?\d\d)?$/, 'Z')),
+    ...(garminDevice ? { garminDevice } : {}),
   };
 }
 
@@ -25,7 +38,7 @@ export function mergeActivities(known: readonly ActivityRecord[], fresh: readonl
 
 export function sameActivities(a: readonly ActivityRecord[], b: readonly ActivityRecord[]): boolean {
   if (a.length !== b.length) return false;
-  const key = (r: ActivityRecord) => `${r.id}:${r.sportType}:${r.distance}:${r.movingTime}:${r.elevationGain}:${r.start}:${r.startLocal}`;
+  const key = (r: ActivityRecord) => `${r.id}:${r.sportType}:${r.distance}:${r.movingTime}:${r.elevationGain}:${r.start}:${r.startLocal}:${r.garminDevice ?? ''}`;
   const left = new Set(a.map(key));
   return b.every((record) => left.has(key(record)));
 }

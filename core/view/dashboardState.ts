@@ -13,14 +13,18 @@ import {
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
 import { athleteView, buildStatsView } from '../stats/statsView';
+import { garminAttribution } from './attribution';
 import { SPORT_CHOICES, updateLine } from './labels';
+
+/** What the caller knows live about refreshing; whether the application is inactive is read from the cache. */
+export type SyncInputs = Omit<SyncView, 'applicationInactive'>;
 
 export interface StateInputs {
   settings: Settings;
   cache: CacheData;
   connection: ConnectionView;
   missingScopes: MissingScopeView[];
-  sync: SyncView;
+  sync: SyncInputs;
   now: number;
   utcOffsetMinutes: number;
   loading?: boolean;
@@ -51,6 +55,14 @@ export function hasAccountData(settings: Settings, cache: CacheData): cache is C
   return cache.athlete !== null && settings.athleteId !== null && cache.athleteId === settings.athleteId;
 }
 
+/**
+ * The last poll of this account was answered "Application Status Inactive" (kept in the cache, so
+ * the app after a restart and the CLI know it too), and the account is still signed in.
+ */
+export function applicationInactive(settings: Settings, cache: CacheData, connection: ConnectionView): boolean {
+  return connection.kind === 'connected' && settings.athleteId !== null && cache.athleteId === settings.athleteId && cache.lastFailure?.code === 'app_inactive';
+}
+
 export function composeDashboardState(inputs: StateInputs): DashboardState {
   const { settings, cache, now } = inputs;
   const fetchedAt = lastFetch(cache);
@@ -67,9 +79,10 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
             stats: buildStatsView(cache.stats, cache.activities, now, inputs.utcOffsetMinutes),
             updatedAt: new Date(fetchedAt).toISOString(),
             stale,
+            garminAttribution: garminAttribution(cache.activities),
           }
         : null,
-    sync: inputs.sync,
+    sync: { ...inputs.sync, applicationInactive: applicationInactive(settings, cache, inputs.connection) },
     missingScopes: inputs.missingScopes,
     settings: {
       clientId: settings.clientId,

@@ -41,3 +41,9 @@ export function updateLine(update: UpdateView): string | null {
       return update.message;
   }
 }
+
+/** The inactive application in the tray's status line and waybar's text (the error's message says what to do). */
+export const APPLICATION_INACTIVE = {
+  statusLine: 'Strava API application inactive: subscription needed',
+  waybarText: 'Strava: app inactive',
+} as const;

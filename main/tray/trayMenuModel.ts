@@ -3,14 +3,14 @@
 // turns this into a real Menu.
 import type { AboutView, DashboardState } from '../../core/domain';
 import { formatAgo } from '../../core/view/format';
-import { summaryLine } from '../../core/view/labels';
+import { APPLICATION_INACTIVE, summaryLine } from '../../core/view/labels';
 
 /** The clickable items: each does something (main/tray/trayActions.ts has one handler per id). */
 export const TRAY_ACTIONS = ['open', 'refresh', 'connect', 'disconnect', 'settings', 'installUpdate', 'checkForUpdates', 'openDownloadPage', 'quit'] as const;
 export type TrayAction = (typeof TRAY_ACTIONS)[number];
 
 /** Lines that only inform (never clickable). */
-export type TrayInfoId = 'athlete' | 'summary' | 'updated' | 'status' | 'update';
+export type TrayInfoId = 'athlete' | 'summary' | 'attribution' | 'updated' | 'status' | 'update';
 
 export type TrayItemId = TrayAction | TrayInfoId | 'separator';
 
@@ -64,7 +64,9 @@ export function statusLines(state: DashboardState, now: number): string[] {
   const lines: string[] = [];
   const sync = state.sync;
   if (sync.refreshing) lines.push('Refreshing…');
-  if (sync.rateLimitedUntil !== null && Date.parse(sync.rateLimitedUntil) > now) {
+  // Not a connection problem: signed in, data kept; the fix is on strava.com.
+  if (sync.applicationInactive) lines.push(APPLICATION_INACTIVE.statusLine);
+  else if (sync.rateLimitedUntil !== null && Date.parse(sync.rateLimitedUntil) > now) {
     lines.push(`Strava rate limit reached: retrying in ${minutesUntil(sync.rateLimitedUntil, now)} min`);
   } else if (sync.offline) {
     lines.push('Offline: showing saved data');
@@ -104,7 +106,8 @@ export function updateItems(about: AboutView): TrayItem[] {
 
 function tooltipFor(state: DashboardState, summary: string | null, status: string[]): string {
   const head = state.data ? `Pacebar · ${state.data.athlete.name}` : 'Pacebar';
-  const lines = [head, ...(summary ? [summary] : []), ...status];
+  const attribution = summary && state.data?.garminAttribution ? [state.data.garminAttribution] : [];
+  const lines = [head, ...(summary ? [summary] : []), ...attribution, ...status];
   const text = lines.join('\n');
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
 }
@@ -119,6 +122,8 @@ export function trayMenuModel(state: DashboardState, now: number): TrayModel {
   if (state.data) {
     items.push(info('athlete', state.data.athlete.name));
     if (summary) items.push(info('summary', summary));
+    // Garmin's attribution sits with the figures derived from its devices' activities.
+    if (summary && state.data.garminAttribution) items.push(info('attribution', state.data.garminAttribution));
     items.push(info('updated', `Updated ${formatAgo(Date.parse(state.data.updatedAt), now)}`));
   }
   for (const line of status) items.push(info('status', line));

@@ -3,7 +3,7 @@
 // load failure). consentWindow.ts creates the window and the runner around it.
 import type { BrowserWindow, Session, WebContents } from 'electron';
 import { connectionFailure } from '../../core/api/networkFailures';
-import { BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
+import { AthleteLimitError, BrowserSignInNeededError, ConnectCancelledError, ConnectTimeoutError, NetworkError, type PacebarError } from '../../core/errors';
 import type { RedirectCheck, RedirectCode } from '../../core/oauth/consentRunner';
 import { identityProviderOf } from '../../core/oauth/identityProviders';
 import { setNavigationPolicy } from '../security/webContentsGuards';
@@ -27,6 +27,8 @@ export interface ConsentAttemptDeps {
   onEnded: () => void;
   /** The window has just been shown. */
   onShown?: () => void;
+  /** Strava's origin: a 403 from its authorize page is the athlete limit. */
+  stravaOrigin: string;
 }
 
 export class ConsentAttempt {
@@ -55,6 +57,7 @@ export class ConsentAttempt {
     this.contents.on('will-navigate', this.onWillNavigate);
     this.contents.on('will-redirect', this.onWillRedirect);
     this.contents.on('did-fail-load', this.onFailLoad);
+    this.contents.on('did-navigate', this.onDidNavigate);
     this.contents.setWindowOpenHandler((details) => {
       // A Google/Apple/Facebook popup: that sign-in continues in the browser, not as a stray link.
       if (!this.needsBrowser(details.url)) this.deps.openLink(details);
@@ -125,6 +128,24 @@ export class ConsentAttempt {
     this.fail(errorDescription ? connectionFailure(errorDescription) : new NetworkError(`error ${errorCode}`));
   };
 
+  /**
+   * Over the Standard Tier's athlete limit, Strava's authorize page is "Error 403: Limit of connected
+   * athletes exceeded" instead of the form, and no redirect ever comes. did-navigate carries the main
+   * frame's HTTP status (docs/api/web-contents.md, Event: 'did-navigate', httpResponseCode; a server's
+   * error page commits like any page), so the attempt ends at once with the explanation instead of
+   * waiting five minutes for a timeout.
+   */
+  private readonly onDidNavigate = (_event: Electron.Event, url: string, httpResponseCode: number): void => {
+    if (httpResponseCode !== 403) return;
+    let page: URL;
+    try {
+      page = new URL(url);
+    } catch {
+      return;
+    }
+    if (page.origin === this.deps.stravaOrigin && page.pathname.startsWith('/oauth/authorize')) this.fail(new AthleteLimitError());
+  };
+
   private readonly onClosed = (): void => this.fail(new ConnectCancelledError());
 
   private succeed(code: RedirectCode): void {
@@ -146,6 +167,7 @@ export class ConsentAttempt {
       this.contents.off('will-navigate', this.onWillNavigate);
       this.contents.off('will-redirect', this.onWillRedirect);
       this.contents.off('did-fail-load', this.onFailLoad);
+      this.contents.off('did-navigate', this.onDidNavigate);
     }
     window.off('closed', this.onClosed);
     // destroy(), not close(): a beforeunload handler on Strava's page cannot keep it open.

@@ -138,6 +138,7 @@ export function consentWindowRunner(options: ConsentWindowOptions): ConsentWindo
               // A link to Strava's help or terms goes to the system browser; never a new app window.
               if (isSafeExternalUrl(url, ANY_HTTPS)) void shell.openExternal(url).catch(() => {});
             },
+            stravaOrigin,
             onEnded: () => releaseSession(ses, current),
             onShown: () => options.bringAppToFront?.(),
           });

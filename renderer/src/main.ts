@@ -35,6 +35,7 @@ export function start(api: PacebarApi): void {
   const week = byId('week');
   const chart = byId('chart');
   const totals = byId('totals');
+  const garmin = byId('garmin-attribution');
   const sync = syncBar(api);
   byId('sync').replaceChildren(sync.element);
   const settings = settingsPanel(api);
@@ -81,6 +82,10 @@ export function start(api: PacebarApi): void {
       );
       renderKeyed(totals, [data.stats, primarySport, units], () => totalsSection(data.stats, units, primarySport));
     }
+    // Garmin's attribution, above every figure derived from its devices' activities (core/view/attribution.ts).
+    const attribution = showsData && data ? data.garminAttribution : null;
+    garmin.textContent = attribution ?? '';
+    garmin.hidden = attribution === null;
     sync.update(
       showsData && data
         ? {

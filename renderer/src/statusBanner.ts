@@ -6,13 +6,13 @@ import { formatClock, formatMoment } from './format';
 
 export interface BannerSpec {
   /** Stable name, also set as data-banner for tests and styling. */
-  id: 'keychain' | 'reconnect' | 'offline' | 'rate-limited' | 'missing-scopes' | 'error' | 'no-tray';
+  id: 'keychain' | 'reconnect' | 'offline' | 'rate-limited' | 'missing-scopes' | 'error' | 'no-tray' | 'inactive';
   tone: 'info' | 'warning' | 'error';
   title: string;
   body: string[];
   items?: { term: string; text: string }[];
   detail?: string;
-  action?: { label: string; call: 'connect' | 'refresh' | 'quit'; method?: SignInMethod; primary?: boolean };
+  action?: { label: string; call: 'connect' | 'refresh' | 'quit' | 'openStravaApiSettings'; method?: SignInMethod; primary?: boolean };
 }
 
 /** Where the user unlocks the keychain on their OS. */
@@ -56,6 +56,18 @@ export function bannerSpecs(state: DashboardState, now: number, userAgent: strin
   }
   const signedIn = connection.kind === 'connected' || connection.kind === 'reconnect_needed';
   if (!signedIn) return specs;
+  if (sync.applicationInactive) {
+    specs.push({
+      id: 'inactive',
+      tone: 'warning',
+      title: 'Your Strava API application is inactive',
+      body: [
+        'Since 30 June 2026 Strava runs an API application only while the Strava account that owns it has a subscription.',
+        'Subscribe with the account that owns your API application, then reactivate the application at strava.com/settings/api. Your stats stay here meanwhile, and Pacebar checks again once an hour.',
+      ],
+      action: { label: 'Open strava.com/settings/api', call: 'openStravaApiSettings' },
+    });
+  }
   if (sync.offline) {
     specs.push({
       id: 'offline',
@@ -84,7 +96,8 @@ export function bannerSpecs(state: DashboardState, now: number, userAgent: strin
       action: { label: 'Reconnect and tick every box on Strava’s page', call: 'connect', method: settings.signInMethod },
     });
   }
-  if (sync.lastError) {
+  // The inactive banner already says it, and what to do.
+  if (sync.lastError && !sync.applicationInactive) {
     specs.push({ id: 'error', tone: 'error', title: oneLine(sync.lastError), body: [] });
   }
   return specs;
@@ -112,7 +125,13 @@ export function banner(spec: BannerSpec, api: PacebarApi): HTMLElement {
     spec.detail ? el('p', { class: 'banner-detail' }, el('code', {}, spec.detail)) : null,
     action && slot
       ? actionButton(action.label, action.primary ? 'button strava-button' : 'button', slot, () =>
-          action.call === 'connect' ? api.connect(action.method ?? 'window') : action.call === 'quit' ? api.quit() : api.refresh(),
+          action.call === 'connect'
+            ? api.connect(action.method ?? 'window')
+            : action.call === 'quit'
+              ? api.quit()
+              : action.call === 'openStravaApiSettings'
+                ? api.openStravaApiSettings()
+                : api.refresh(),
         )
       : null,
     slot,

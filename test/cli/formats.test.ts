@@ -119,6 +119,23 @@ describe('waybar format', () => {
     expect(lines.at(-1)).toBe('Updated 1 h ago');
   });
 
+  it('an inactive application has class inactive, and the tooltip says so', () => {
+    const out = statusWaybar(input({ stale: true, cache: { lastFailure: { code: 'app_inactive', message: 'x', at: NOW } } }));
+    expect(out.class).toBe('inactive');
+    expect(out.tooltip.split('\n').at(-1)).toBe('Strava API application inactive: subscription needed');
+    expect(statusJson(input({ cache: { lastFailure: { code: 'app_inactive', message: 'x', at: NOW } } })).application_inactive).toBe(true);
+    expect(statusJson(input()).application_inactive).toBe(false);
+    expect(waybarProblem('inactive', 'm')).toEqual({ text: 'Strava: app inactive', tooltip: 'm', class: 'inactive' });
+  });
+
+  it('Garmin attribution in every format when a Garmin activity is among the figures', () => {
+    const garmin = input({ cache: { activities: [{ ...activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)), garminDevice: 'Garmin Forerunner 965' }] } });
+    expect(statusText(garmin)).toBe('Run · week 10.0 km · YTD 1,204 km · Garmin Forerunner 965');
+    expect(statusJson(garmin).garmin_attribution).toBe('Garmin Forerunner 965');
+    expect(statusWaybar(garmin).tooltip.split('\n')[1]).toBe('Garmin Forerunner 965');
+    expect(statusJson(input()).garmin_attribution).toBeNull();
+  });
+
   it('stale data has class stale', () => {
     const out = statusWaybar(input({ stale: true }));
     expect(out.class).toBe('stale');

@@ -202,7 +202,8 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(text.stderr).toBe('');
 
     const body = json(await a.run(['status', '--format', 'json']));
-    expect(Object.keys(body).sort()).toEqual(['athlete', 'stale', 'stats', 'this_week', 'updated_at']);
+    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'stale', 'stats', 'this_week', 'updated_at']);
+    expect(body).toMatchObject({ application_inactive: false, garmin_attribution: null });
     expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', bio: expect.any(String) }); // as Strava sent it
     expect(body.stats).toHaveProperty('ytd_run_totals');
     for (const sport of ['run', 'ride', 'swim']) {
@@ -307,11 +308,12 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const { strava, a } = await connectedAccount();
     expect((await a.login()).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
-    const deauthorize = strava.count({ method: 'POST', path: '/oauth/deauthorize' });
+    const revoke = strava.count({ method: 'POST', path: '/oauth/revoke' });
     const result = await a.run(['logout']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Disconnected/);
-    expect(strava.count({ method: 'POST', path: '/oauth/deauthorize' })).toBe(deauthorize + 1);
+    expect(strava.count({ method: 'POST', path: '/oauth/revoke' })).toBe(revoke + 1);
+    expect(strava.count({ path: '/oauth/deauthorize' })).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBeNull();
     const cache = filesUnder(a.configDir).find((f) => f.path.endsWith('cache.json'));
     expect(cache?.text ?? '').not.toMatch(/athlete"\s*:\s*\{/);
@@ -355,6 +357,31 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     expect(strava.count()).toBe(before);
   });
 
+  it('an inactive API application: cached data marked stale, one line on stderr, exit 6; no request for the hour; tokens kept', async () => {
+    const { strava, a } = await connectedAccount();
+    const record = await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`);
+    strava.setApplicationInactive(true);
+    const text = await a.run(['status', '--refresh']);
+    expect(text.code).toBe(6);
+    expect(text.stdout).toMatch(/^Run · week .* \(stale\)\n$/);
+    expectOneErrorLine(text, /showing cached data: Strava has made your API application inactive.*subscription.*https:\/\/www\.strava\.com\/settings\/api/);
+    // A status bar polling every minute asks Strava nothing more within the hour.
+    const before = strava.count();
+    const auto = await a.run(['status', '--format', 'json']);
+    expect(auto.code).toBe(6);
+    expect(JSON.parse(auto.stdout)).toMatchObject({ stale: true, application_inactive: true });
+    const waybar = json(await a.run(['status', '--format', 'waybar']));
+    expect(waybar.class).toBe('inactive');
+    expect(waybar.tooltip).toContain('Strava API application inactive: subscription needed');
+    expect(strava.count()).toBe(before);
+    expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBe(record);
+    // Once reactivated, --refresh asks at once and all is well again.
+    strava.setApplicationInactive(false);
+    const back = await a.run(['status', '--refresh', '--format', 'json']);
+    expect(JSON.parse(back.stdout)).toMatchObject({ stale: false, application_inactive: false });
+    expect(back.code).toBe(0);
+  });
+
   it('missing scopes: one warning line per scope with what it costs', async () => {
     const { a } = await setUpAccount();
     const result = await a.login({ uncheck: ['activity:read_all', 'profile:read_all'] });
@@ -375,6 +402,8 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
     expect(result.stderr).toMatch(/^pacebar: Sign-in timed out/m);
+    // Over the athlete limit Strava's page shows a 403 and never redirects: the timeout says so.
+    expect(result.stderr).toMatch(/Limit of connected athletes exceeded.*10 connected athletes/);
   });
 
   it.runIf(process.platform === 'linux')('without a D-Bus session the keychain is unavailable: one line, exit 1', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RETRY_AFTER_FAILURE_MS, shouldFetch } from '../../cli/commands/status';
+import { RETRY_AFTER_FAILURE_MS, RETRY_WHILE_INACTIVE_MS, shouldFetch } from '../../cli/commands/status';
 import { emptyCache, type CacheData } from '../../core/store/cache';
 import { settingsDefaults } from '../../core/domain';
 import { type Settings } from '../../core/store/settings';
@@ -34,5 +34,19 @@ describe('shouldFetch', () => {
     const failedLonger = cache(40, { lastFailure: { code: 'server', message: 'x', at: NOW - RETRY_AFTER_FAILURE_MS } });
     expect(shouldFetch('auto', settings, failedLonger, NOW)).toBe(true);
     expect(shouldFetch('refresh', settings, failedJustNow, NOW)).toBe(true);
+  });
+
+  it('auto, while the API application is inactive: at most one attempt an hour after the last; refresh at once', () => {
+    const inactiveAt = (minutesAgo: number, fetchedMinutesAgo: number) =>
+      cache(fetchedMinutesAgo, { lastFailure: { code: 'app_inactive', message: 'x', at: NOW - minutesAgo * 60_000 } });
+    expect(RETRY_WHILE_INACTIVE_MS).toBe(60 * 60_000);
+    expect(shouldFetch('auto', settings, inactiveAt(0, 40), NOW)).toBe(false);
+    expect(shouldFetch('auto', settings, inactiveAt(59, 100), NOW)).toBe(false);
+    expect(shouldFetch('auto', settings, inactiveAt(60, 100), NOW)).toBe(true);
+    // Fresh data from before the failure does not hide the failure's hourly rule either way.
+    expect(shouldFetch('auto', settings, inactiveAt(61, 5), NOW)).toBe(true);
+    // A refresh interval longer than an hour is kept.
+    expect(shouldFetch('auto', { ...settings, refreshIntervalMinutes: 120 }, inactiveAt(90, 200), NOW)).toBe(false);
+    expect(shouldFetch('refresh', settings, inactiveAt(0, 40), NOW)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AppInactiveError,
+  AthleteLimitError,
   BadResponseError,
   CertificateError,
   ProxyError,
@@ -74,6 +76,9 @@ describe('Pacebar errors', () => {
     new RedirectError('strava_error'),
     new ConnectCancelledError(),
     new ConnectTimeoutError(),
+    new ConnectTimeoutError(true),
+    new AppInactiveError(),
+    new AthleteLimitError(),
     new InvalidInputError('Bad input.'),
   ];
 
@@ -93,6 +98,19 @@ describe('Pacebar errors', () => {
     expect(new RateLimitedError(Date.UTC(2026, 0, 1, 12, 15)).message).toContain('2026-01-01T12:15:00.000Z');
     expect(new ServerError(502).message).toContain('HTTP 502');
     expect(new KeychainUnavailableError('the keyring is locked').message).toContain('(the keyring is locked)');
+  });
+
+  it('the developer program\'s failures say what happened and what to do', () => {
+    const inactive = new AppInactiveError().message;
+    expect(inactive).toContain('inactive');
+    expect(inactive).toContain('subscription');
+    expect(inactive).toContain('the Strava account that owns it');
+    expect(inactive).toContain('reactivate the application at https://www.strava.com/settings/api');
+    const limit = new AthleteLimitError().message;
+    expect(limit).toContain('limit of 10 connected athletes');
+    expect(limit).toContain('https://www.strava.com/settings/apps');
+    expect(limit).toContain('each person can use their own');
+    expect(new ConnectTimeoutError().message).not.toContain('athletes');
   });
 
   it('each redirect problem has its own message', () => {

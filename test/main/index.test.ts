@@ -299,6 +299,37 @@ describe('signing in on Windows', () => {
   });
 });
 
+describe('Strava address overrides (the installed app honours loopback only)', () => {
+  async function consentPageOf(options: LaunchOptions): Promise<string> {
+    const fakes = await boot({ configured: true, ...options });
+    fakes.Tray.instances[0]!.click();
+    const connecting = invoke<ActionResult>(fakes, InvokeChannels.connect, 'window');
+    await vi.waitFor(() => expect(fakes.BrowserWindow.instances).toHaveLength(2));
+    const consent = fakes.BrowserWindow.instances[1]!;
+    await vi.waitFor(() => expect(consent.loadURL).toHaveBeenCalled());
+    const url = String(consent.loadURL.mock.calls[0]![0]);
+    consent.close();
+    await connecting;
+    return url;
+  }
+
+  it('an installed copy ignores a STRAVA_BASE_URL that is not on this machine, with one warning line', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const url = await consentPageOf({ packaged: true, env: { STRAVA_BASE_URL: 'https://attacker.example' } });
+      expect(new URL(url).origin).toBe('https://www.strava.com');
+      expect(errors.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('ignoring STRAVA_BASE_URL'))).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('npm start (unpackaged) honours it, as the demo and the tests need', async () => {
+    const url = await consentPageOf({ packaged: false, env: { STRAVA_BASE_URL: 'http://127.0.0.1:9' } });
+    expect(new URL(url).origin).toBe('http://127.0.0.1:9');
+  });
+});
+
 describe('single instance, per settings folder', () => {
   it('a Pacebar with its own settings folder runs beside another; the same folder twice opens the first one\'s dashboard', async () => {
     const first = await boot({ configured: true });

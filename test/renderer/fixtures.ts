@@ -1,4 +1,5 @@
 // Realistic DashboardState fixtures for the renderer tests and screenshots.
+import { AppInactiveError } from '../../core/errors';
 import type { DashboardState, Sport, SportTotals, StatsView, WeekBar } from '../../preload/contract';
 
 const MINUTE = 60_000;
@@ -65,8 +66,9 @@ export function connectedState(now: number = Date.now()): DashboardState {
       stats: stats(now),
       updatedAt: new Date(now - 3 * MINUTE).toISOString(),
       stale: false,
+      garminAttribution: null,
     },
-    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
     settings: {
       clientId: '123456',
@@ -138,7 +140,12 @@ export function fixtures(now: number = Date.now()) {
     updateReady: withState(connected, {
       about: { version: '0.1.0', update: { kind: 'ready', version: '0.2.0' }, updateLine: 'Update ready: restart to install' },
     }),
+    applicationInactive: withState(connected, {
+      data: { ...connected.data!, updatedAt: new Date(now - 50 * MINUTE).toISOString(), stale: true },
+      sync: { lastError: new AppInactiveError().message, applicationInactive: true },
+    }),
     lastError: withState(connected, { sync: { lastError: 'Strava answered 503 Service Unavailable. Pacebar will retry in 5 minutes.' } }),
+    garmin: withState(connected, { data: { ...connected.data!, garminAttribution: 'Garmin Forerunner 965' } }),
     noAvatar: withState(connected, {
       data: { ...connected.data!, athlete: { ...connected.data!.athlete, avatarUrl: null, location: null } },
     }),

@@ -151,6 +151,23 @@ describe('dashboard on the real engine', () => {
     expect(r.h.sim.requests.length).toBe(before);
   });
 
+  it('application inactive: explained with the way out, stats and tokens kept; Refresh works again once reactivated', async () => {
+    const r = await startRig();
+    await connectInPage(r);
+    const athleteId = r.h.engine.settings.get().athleteId!;
+    const tokens = await r.h.engine.vault.loadTokens(athleteId);
+    r.h.sim.setApplicationInactive(true);
+    r.h.sim.clock.advance(20 * 60_000);
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).click();
+    await banner(r, 'inactive').waitFor();
+    expect(await r.dashboard.page.locator('#app').getAttribute('data-connection')).toBe('connected');
+    expect(await r.dashboard.page.locator('#athlete').textContent()).toContain('Zoë');
+    expect(await r.h.engine.vault.loadTokens(athleteId)).toEqual(tokens);
+    r.h.sim.setApplicationInactive(false);
+    await r.dashboard.page.getByRole('button', { name: 'Refresh' }).click();
+    await banner(r, 'inactive').waitFor({ state: 'detached' });
+  });
+
   it('reconnect needed: explained, cached stats kept, reconnect works', async () => {
     const r = await startRig();
     await connectInPage(r);

@@ -1,6 +1,7 @@
 // The built renderer in headless Chromium, one block per dashboard state, with a recording fake preload.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../preload/contract';
+import { AthleteLimitError } from '../../core/errors';
 import { ATHLETE_NAME, fixtures, withState } from './fixtures';
 import { closeHarness, openDashboard, warmUpHarness, type FakeDashboardPage, type OpenOptions } from './harness';
 import { imageLoads, waitForText, waitForValue } from './waits';
@@ -461,6 +462,46 @@ describe('banners', () => {
     const banner = page.locator('[data-banner="error"]');
     expect(await banner.getAttribute('role')).toBe('alert');
     expect(await banner.innerText()).toBe('Strava answered 503 Service Unavailable. Pacebar will retry in 5 minutes.');
+  });
+
+  it('Garmin attribution: one line above the figures when they include Garmin-recorded activities', async () => {
+    const { page } = await open(f.garmin);
+    const line = page.locator('#garmin-attribution');
+    expect(await line.innerText()).toBe('Garmin Forerunner 965');
+    // Directly with the data: after the athlete, before this week, the chart and the totals.
+    const order = await page.locator('#dashboard > *:not([hidden])').evaluateAll((nodes) => nodes.map((node) => node.id));
+    expect(order).toEqual(['athlete', 'garmin-attribution', 'week', 'chart', 'totals']);
+    const plain = await open(f.connected);
+    expect(await plain.page.locator('#garmin-attribution').isVisible()).toBe(false);
+  });
+
+  it('application inactive: what happened, what to do, a button to strava.com/settings/api, and the stats kept', async () => {
+    const d = await open(f.applicationInactive);
+    const banner = d.page.locator('[data-banner="inactive"]');
+    expect(await banner.getAttribute('role')).toBe('status');
+    const text = await banner.innerText();
+    expect(text).toContain('Your Strava API application is inactive');
+    expect(text).toContain('the Strava account that owns it has a subscription');
+    expect(text).toContain('reactivate the application at strava.com/settings/api');
+    // One explanation, not the raw error line as well.
+    expect(await d.page.locator('[data-banner="error"]').count()).toBe(0);
+    expect(await d.page.getByRole('heading', { name: ATHLETE_NAME }).isVisible()).toBe(true);
+    expect(await d.page.locator('.badge-stale').isVisible()).toBe(true);
+    // Refresh now stays available.
+    expect(await d.page.getByRole('button', { name: 'Refresh' }).isEnabled()).toBe(true);
+    await banner.getByRole('button', { name: 'Open strava.com/settings/api' }).click();
+    expect(await d.waitForActions(1)).toEqual([{ method: 'openStravaApiSettings', args: [] }]);
+  });
+
+  it('athlete limit: a refused sign-in says what the limit is and what to do, in the connect panel', async () => {
+    const d = await open(f.notConnected);
+    d.setResult('connect', { ok: false, message: new AthleteLimitError().message });
+    await d.page.locator('#connect-button').click();
+    const alert = d.page.locator('#panel .action-error');
+    await waitForText(alert, 'limit of 10 connected athletes', { contains: true });
+    const text = await alert.innerText();
+    expect(text).toContain('https://www.strava.com/settings/apps');
+    expect(text).toContain('each person can use their own');
   });
 });
 

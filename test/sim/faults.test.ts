@@ -193,9 +193,9 @@ describe('request log', () => {
     await get(sim, '/api/v3/athlete');
     await fetch(`${sim.baseUrl}/oauth/token`, { method: 'POST', body: new URLSearchParams({ client_id: DEMO_CLIENT.clientId }) });
     expect(sim.requests).toEqual([
-      { method: 'GET', path: '/api/v3/athlete/activities', query: { per_page: '5', page: '2' }, status: 200, at: sim.clock.now() },
-      { method: 'GET', path: '/api/v3/athlete', query: {}, status: 401, at: sim.clock.now() },
-      { method: 'POST', path: '/oauth/token', query: {}, status: 400, at: sim.clock.now() },
+      { method: 'GET', path: '/api/v3/athlete/activities', query: { per_page: '5', page: '2' }, status: 200, at: sim.clock.now(), authorization: `Bearer ${access_token}`, body: '' },
+      { method: 'GET', path: '/api/v3/athlete', query: {}, status: 401, at: sim.clock.now(), body: '' },
+      { method: 'POST', path: '/oauth/token', query: {}, status: 400, at: sim.clock.now(), body: `client_id=${DEMO_CLIENT.clientId}` },
     ]);
     expect(sim.count()).toBe(3);
     expect(sim.count({ method: 'get' })).toBe(2);

@@ -175,7 +175,7 @@ describe('PacebarController', () => {
     expect(controller.state().connection.kind).toBe('not_connected');
     expect(await h.engine.vault.loadTokens(athleteId)).toBeNull();
     expect(h.engine.cache.read().athlete).toBeNull();
-    expect(h.sim.count({ path: '/oauth/deauthorize' })).toBe(1);
+    expect(h.sim.count({ path: '/oauth/revoke' })).toBe(1);
   });
 
   it('disconnect revokes at Strava even when the stored access token has expired', async () => {

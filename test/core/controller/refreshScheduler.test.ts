@@ -180,4 +180,58 @@ describe('RefreshScheduler', () => {
     expect(s.poll).toHaveBeenCalledTimes(5);
     s.scheduler.stop();
   });
+
+  describe('while the API application is inactive', () => {
+    it('makes at most one automatic attempt an hour: 5 polls in 4 hours at a 15-minute interval', async () => {
+      const s = setup('inactive');
+      s.scheduler.start();
+      await vi.advanceTimersByTimeAsync(4 * HOUR);
+      expect(s.pollTimes.map((t) => (t - T0) / MIN)).toEqual([0, 60, 120, 180, 240]);
+      s.scheduler.stop();
+    });
+
+    it('a longer interval than an hour is kept', async () => {
+      const s = setup('inactive', { intervalMin: 120 });
+      s.scheduler.start();
+      await vi.advanceTimersByTimeAsync(4 * HOUR);
+      expect(s.pollTimes.map((t) => (t - T0) / MIN)).toEqual([0, 120, 240]);
+      s.scheduler.stop();
+    });
+
+    it('wake-ups within the hour do not poll; the hourly poll still comes', async () => {
+      const s = setup('inactive');
+      s.scheduler.start();
+      await vi.advanceTimersByTimeAsync(10 * MIN);
+      expect(await s.scheduler.pollNow()).toBe('skipped');
+      await vi.advanceTimersByTimeAsync(40 * MIN);
+      expect(await s.scheduler.pollNow()).toBe('skipped');
+      expect(s.scheduler.nextPollAt()).toBe(T0 + HOUR);
+      await vi.advanceTimersByTimeAsync(10 * MIN);
+      expect(s.pollTimes.map((t) => (t - T0) / MIN)).toEqual([0, 60]);
+      s.scheduler.stop();
+    });
+
+    it('a changed interval setting does not shorten the hourly wait', async () => {
+      const s = setup('inactive');
+      s.scheduler.start();
+      await vi.advanceTimersByTimeAsync(1 * MIN);
+      s.setInterval(15);
+      s.scheduler.reschedule();
+      expect(s.scheduler.nextPollAt()).toBe(T0 + HOUR);
+      s.scheduler.stop();
+    });
+
+    it('recovered() (a "Refresh now" that worked) ends the hourly wait: the next poll is one interval later', async () => {
+      let outcome: RefreshOutcome = 'inactive';
+      const s = setup(() => outcome);
+      s.scheduler.start();
+      await vi.advanceTimersByTimeAsync(20 * MIN);
+      outcome = 'ok';
+      s.scheduler.recovered();
+      expect(s.scheduler.nextPollAt()).toBe(T0 + 35 * MIN);
+      await vi.advanceTimersByTimeAsync(30 * MIN);
+      expect(s.pollTimes.map((t) => (t - T0) / MIN)).toEqual([0, 35, 50]);
+      s.scheduler.stop();
+    });
+  });
 });

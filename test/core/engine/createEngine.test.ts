@@ -30,6 +30,19 @@ describe('createEngine (the app and the CLI build the engine with it)', () => {
     await engine.close();
   });
 
+  it('the installed app ignores a non-loopback STRAVA_BASE_URL (with one warning line); the CLI honours it', async () => {
+    const env = { PACEBAR_CONFIG_DIR: tempDir(), STRAVA_BASE_URL: 'https://attacker.example' };
+    const warnings: string[] = [];
+    const packaged = await createEngine({ env, isPackaged: true, warn: (line) => warnings.push(line), openStores: confStores, secrets: memoryBackend() });
+    expect(packaged.endpoints.token).toBe('https://www.strava.com/oauth/token');
+    expect(packaged.endpoints.api).toBe('https://www.api-v3.strava.com');
+    expect(warnings).toEqual([expect.stringContaining('ignoring STRAVA_BASE_URL')]);
+    const cli = await createEngine({ env, warn: (line) => warnings.push(line), openStores: confStores, secrets: memoryBackend() });
+    expect(cli.endpoints.token).toBe('https://attacker.example/oauth/token');
+    expect(warnings).toHaveLength(1);
+    await Promise.all([packaged.close(), cli.close()]);
+  });
+
   it('defaults: Strava itself and the "Pacebar" keychain service', () => {
     expect(keychainServiceFrom({})).toBe('Pacebar');
     expect(keychainServiceFrom({ PACEBAR_KEYCHAIN_SERVICE: '  ' })).toBe('Pacebar');
@@ -46,7 +59,7 @@ describe('createEngine (the app and the CLI build the engine with it)', () => {
       secrets: memoryBackend(),
     });
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toThrow('STRAVA_BASE_URL must be an http(s) URL such as https://www.strava.com.');
+    await expect(attempt).rejects.toThrow('STRAVA_BASE_URL must start with https:// (or http:// for a local simulator).');
     expect(opened).toBe(false);
   });
 

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidClientError, InvalidCodeError, RedirectError } from '../../../core/errors';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
+import { DEMO_CLIENT } from '../../../sim/index';
 import { connect, currentTokens, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -129,7 +130,20 @@ describe('disconnect', () => {
     const tokens = await currentTokens(h);
     const result = await h.engine.disconnect();
     expect(result.revokedAtStrava).toBe(true);
-    expect(h.sim.count({ path: '/oauth/deauthorize' })).toBe(1);
+    expect(h.sim.count({ path: '/oauth/revoke' })).toBe(1);
+    expect(h.sim.count({ path: '/oauth/deauthorize' })).toBe(0);
+    // oauth/revoke: Basic client authentication, the refresh token and its hint; nothing else.
+    const [revoke] = h.sim.requests.filter((r) => r.path === '/oauth/revoke');
+    expect(revoke?.authorization).toBe(`Basic ${Buffer.from(`${DEMO_CLIENT.clientId}:${DEMO_CLIENT.clientSecret}`).toString('base64')}`);
+    expect(Object.fromEntries(new URLSearchParams(revoke?.body))).toEqual({ token: tokens!.refreshToken, token_type_hint: 'refresh_token' });
+    // Both tokens are dead at Strava: the access token is refused, and so is the refresh token.
+    const read = await fetch(`${h.sim.baseUrl}/api/v3/athlete`, { headers: { authorization: `Bearer ${tokens!.accessToken}` } });
+    expect(read.status).toBe(401);
+    const refresh = await fetch(`${h.sim.baseUrl}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, grant_type: 'refresh_token', refresh_token: tokens!.refreshToken }),
+    });
+    expect(refresh.status).toBe(400);
     expect(await h.engine.vault.loadTokens(tokens!.athleteId)).toBeNull();
     expect(h.engine.cache.read().athlete).toBeNull();
     expect(await h.engine.status()).toBe('not_connected');
@@ -141,9 +155,19 @@ describe('disconnect', () => {
 
   it('still disconnects locally when Strava cannot be reached', async () => {
     await connect(h);
-    h.sim.inject({ path: '/oauth/deauthorize', action: { kind: 'drop' } });
+    h.sim.inject({ path: '/oauth/revoke', action: { kind: 'drop' } });
     const result = await h.engine.disconnect();
     expect(result.revokedAtStrava).toBe(false);
+    expect(await h.engine.status()).toBe('not_connected');
+  });
+
+  it('an already revoked grant still disconnects here, and no refresh is made first', async () => {
+    await connect(h);
+    h.sim.revokeAthleteAccess();
+    h.sim.clearRequests();
+    const result = await h.engine.disconnect();
+    expect(h.sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth/revoke']);
+    expect(result.revokedAtStrava).toBe(true);
     expect(await h.engine.status()).toBe('not_connected');
   });
 });

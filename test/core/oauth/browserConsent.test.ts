@@ -153,6 +153,8 @@ describe('browser consent', () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await expect(result).rejects.toBeInstanceOf(ConnectTimeoutError);
+    // The browser's page cannot be seen: the message names Strava's athlete-limit page.
+    await expect(result).rejects.toThrow(/Limit of connected athletes exceeded.*10 connected athletes.*settings\/apps/);
     prepared.dispose();
   });
 

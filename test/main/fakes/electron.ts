@@ -88,6 +88,8 @@ export interface WebContentsEvents {
   'will-navigate': [event: FakeEvent<NavigationParams>, url: string, isInPlace: boolean, isMainFrame: boolean, frameProcessId: number, frameRoutingId: number];
   'will-redirect': [event: FakeEvent<RedirectParams>, url: string, isInPlace: boolean, isMainFrame: boolean, frameProcessId: number, frameRoutingId: number];
   'did-fail-load': [event: FakeEvent, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean, frameProcessId: number, frameRoutingId: number];
+  /** A main-frame navigation committed, with the HTTP status of its response (-1 when not HTTP). */
+  'did-navigate': [event: FakeEvent, url: string, httpResponseCode: number, httpStatusText: string];
   'will-attach-webview': [event: FakeEvent, webPreferences: Electron.WebPreferences, params: Record<string, string>];
   destroyed: [];
 }
@@ -96,6 +98,7 @@ const webContentsEventsConform = {
   'will-navigate': (target, listener) => target.on('will-navigate', listener),
   'will-redirect': (target, listener) => target.on('will-redirect', listener),
   'did-fail-load': (target, listener) => target.on('did-fail-load', listener),
+  'did-navigate': (target, listener) => target.on('did-navigate', listener),
   'will-attach-webview': (target, listener) => target.on('will-attach-webview', listener),
   destroyed: (target, listener) => target.on('destroyed', listener),
 } satisfies Conforms<Electron.WebContents, WebContentsEvents>;
@@ -141,6 +144,14 @@ export class FakeWebContents extends TypedEmitter<WebContentsEvents> {
   /** A page's window.open (or target=_blank): what the handler answers. */
   openWindow(url: string): Electron.WindowOpenHandlerResponse | null {
     return this.windowOpenHandler?.({ url }) ?? null;
+  }
+  /**
+   * The main frame committed `url` (Chromium commits a server's error page too, e.g. a 403 with its
+   * own HTML): emits did-navigate with the response's status, like Electron.
+   */
+  commitNavigation(url: string, httpResponseCode = 200, httpStatusText = 'OK') {
+    this.mainFrame.url = url;
+    this.emit('did-navigate', fakeEvent(), url, httpResponseCode, httpStatusText);
   }
   failLoad(errorCode: number, description: string, url: string, isMainFrame = true) {
     this.emit('did-fail-load', fakeEvent(), errorCode, description, url, isMainFrame, this.mainFrame.processId, this.mainFrame.routingId);

@@ -13,7 +13,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
     loading: false,
     connection: { kind: 'not_connected' },
     data: null,
-    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
     settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
     choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
@@ -36,6 +36,7 @@ export function connectedState(overrides: Partial<DashboardState> = {}): Dashboa
       },
       updatedAt: new Date(NOW - 3 * 60_000).toISOString(),
       stale: false,
+      garminAttribution: null,
     },
     ...overrides,
   });

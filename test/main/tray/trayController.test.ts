@@ -88,7 +88,7 @@ describe('TrayController', () => {
       vi.advanceTimersByTime(60_000);
       tray.update(connectedState());
       expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds);
-      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false } }));
       expect(vi.mocked(Menu.buildFromTemplate).mock.calls.length).toBe(builds + 1);
       tray.destroy();
     } finally {
@@ -105,7 +105,7 @@ describe('TrayController', () => {
     fake.showMenu();
     const open = fake.menu!;
     // A poll finishes while the person reads the menu.
-    tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+    tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false } }));
     expect(fake.menusClosedUnderPointer).toBe(0);
     expect(fake.menu).toBe(open);
     expect(fake.tooltip).toContain('Refreshing…');
@@ -128,7 +128,7 @@ describe('TrayController', () => {
       const fake = Tray.instances[0]!;
       fake.showMenu();
       const shown = fake.menu;
-      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false } }));
       expect(fake.menu, platform).not.toBe(shown);
       expect(fake.menu!.template.map((item) => item.label), platform).toContain('Refreshing…');
       tray.destroy();
@@ -145,7 +145,7 @@ describe('TrayController', () => {
       const fake = Tray.instances[0]!;
       fake.showMenu();
       const open = fake.menu;
-      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null } }));
+      tray.update(connectedState({ sync: { refreshing: true, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false } }));
       now += MAX_HOLD_MS - 60_000;
       vi.advanceTimersByTime(60_000);
       expect(fake.menu).toBe(open);

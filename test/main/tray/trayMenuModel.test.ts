@@ -70,6 +70,26 @@ describe('trayMenuModel', () => {
     expect(statuses(scopes.items)).toEqual(['Missing permissions: reconnect to grant them']);
   });
 
+  it('Garmin attribution: a line under the summary, and in the tooltip', () => {
+    const base = connectedState();
+    const model = trayMenuModel({ ...base, data: { ...base.data!, garminAttribution: 'Garmin Forerunner 965' } }, NOW);
+    expect(labels(model.items).slice(0, 3)).toEqual(['Marianne Vos', 'Run · week 24.3 km · YTD 1,204 km', 'Garmin Forerunner 965']);
+    expect(item(model.items, 'attribution')?.enabled).toBe(false);
+    expect(model.tooltip).toBe('Pacebar · Marianne Vos\nRun · week 24.3 km · YTD 1,204 km\nGarmin Forerunner 965');
+    expect(item(trayMenuModel(base, NOW).items, 'attribution')).toBeUndefined();
+  });
+
+  it('application inactive: one status line, the data kept, Refresh now and Disconnect still there', () => {
+    const base = connectedState();
+    const model = trayMenuModel({ ...base, data: { ...base.data!, stale: true }, sync: { ...base.sync, lastError: 'x', applicationInactive: true } }, NOW);
+    expect(statuses(model.items)).toEqual(['Strava API application inactive: subscription needed']);
+    expect(model.tooltip).toContain('Strava API application inactive: subscription needed');
+    expect(item(model.items, 'summary')?.label).toBe('Run · week 24.3 km · YTD 1,204 km');
+    expect(item(model.items, 'refresh')?.enabled).toBe(true);
+    expect(item(model.items, 'disconnect')?.enabled).toBe(true);
+    expect(item(model.items, 'connect')).toBeUndefined();
+  });
+
   it('needs setup: Connect enabled, Refresh disabled, no Disconnect', () => {
     const model = trayMenuModel(baseState({ connection: { kind: 'needs_credentials' }, settings: { ...baseState().settings, clientId: null } }), NOW);
     expect(labels(model.items)).toEqual([

@@ -69,6 +69,25 @@ describe('window sign-in against the simulator', () => {
     expect(controller.state().connection.kind).toBe('not_connected');
   });
 
+  it('over the athlete limit: Strava\'s 403 page ends the attempt with the explanation; nothing stored, no token request', async () => {
+    h.sim.setOtherConnectedAthletes(10);
+    const controller = controllerFor(h);
+    await controller.init();
+    const opened = BrowserWindow.next();
+    const connecting = controller.connect('window');
+    const { win, url } = await consentPage(opened);
+    // The window "loads" Strava's page: what the simulator answers is what did-navigate reports.
+    const page = await fetch(url);
+    expect(await page.text()).toContain('Limit of connected athletes exceeded');
+    win.webContents.commitNavigation(url, page.status, page.statusText);
+    const result = await connecting;
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('limit of 10 connected athletes') });
+    expect(controller.state().connection.kind).toBe('not_connected');
+    expect(h.sim.count({ path: '/oauth/token' })).toBe(0);
+    expect(h.engine.settings.get().athleteId).toBeNull();
+    await win.whenDestroyed();
+  });
+
   it('closing the window leaves the app where it was', async () => {
     const controller = controllerFor(h);
     await controller.init();

@@ -11,7 +11,7 @@ import {
   consentWindowRunner,
 } from '../../../main/windows/consentWindow';
 import { installWebContentsGuards } from '../../../main/security/webContentsGuards';
-import { BrowserSignInNeededError, CertificateError, ProxyError, ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
+import { AthleteLimitError, BrowserSignInNeededError, CertificateError, ProxyError, ConnectCancelledError, ConnectTimeoutError, InvalidInputError, NetworkError, RedirectError } from '../../../core/errors';
 import type { PreparedConsent, RedirectCheck } from '../../../core/oauth/consentRunner';
 import { matchRedirect } from '../../../core/oauth/redirectMatcher';
 
@@ -201,6 +201,19 @@ describe('consent window', () => {
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
     prepared.dispose();
     await result.catch(() => {});
+  });
+
+  it('Strava\'s authorize page answered 403 (the athlete limit) ends the attempt at once with the explanation', async () => {
+    const { result, contents, win } = await begin();
+    // Other pages, other statuses and other sites are not the limit.
+    contents.commitNavigation('https://www.strava.com/login', 403, 'Forbidden');
+    contents.commitNavigation(AUTHORIZE, 200, 'OK');
+    contents.commitNavigation('https://evil.example/oauth/authorize', 403, 'Forbidden');
+    expect(win.isDestroyed()).toBe(false);
+    contents.commitNavigation(AUTHORIZE, 403, 'Forbidden');
+    await expect(result).rejects.toEqual(new AthleteLimitError());
+    await expect(result).rejects.toThrow(/limit of 10 connected athletes.*settings\/apps.*each person can use their own/);
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
   });
 
   it('Strava\'s "Sign in with Google" ends the attempt with BrowserSignInNeededError instead of a dead button', async () => {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_STRAVA_API_URL,
+  endpointsFromEnv,
+  isLoopbackUrl,
+  stravaEndpoints,
+} from '../../../core/strava/endpoints';
+import { InvalidInputError } from '../../../core/errors';
+
+describe('Strava endpoints (OAuth and API bases apart)', () => {
+  it('defaults: OAuth at www.strava.com, the API at www.api-v3.strava.com with paths directly under it', () => {
+    expect(endpointsFromEnv({})).toEqual({
+      baseUrl: 'https://www.strava.com',
+      authorize: 'https://www.strava.com/oauth/authorize',
+      token: 'https://www.strava.com/oauth/token',
+      revoke: 'https://www.strava.com/oauth/revoke',
+      api: DEFAULT_STRAVA_API_URL,
+    });
+    expect(DEFAULT_STRAVA_API_URL).toBe('https://www.api-v3.strava.com');
+  });
+
+  it('STRAVA_BASE_URL alone points OAuth there and the API at its /api/v3', () => {
+    const endpoints = endpointsFromEnv({ STRAVA_BASE_URL: 'http://127.0.0.1:4567/' });
+    expect(endpoints.token).toBe('http://127.0.0.1:4567/oauth/token');
+    expect(endpoints.revoke).toBe('http://127.0.0.1:4567/oauth/revoke');
+    expect(endpoints.api).toBe('http://127.0.0.1:4567/api/v3');
+  });
+
+  it('STRAVA_API_URL sets the API base on its own, with or without STRAVA_BASE_URL', () => {
+    expect(endpointsFromEnv({ STRAVA_API_URL: 'http://127.0.0.1:9/' })).toMatchObject({ baseUrl: 'https://www.strava.com', api: 'http://127.0.0.1:9' });
+    expect(endpointsFromEnv({ STRAVA_BASE_URL: 'http://127.0.0.1:8', STRAVA_API_URL: 'http://127.0.0.1:9' })).toMatchObject({
+      token: 'http://127.0.0.1:8/oauth/token',
+      api: 'http://127.0.0.1:9',
+    });
+  });
+
+  it('a bad value is a one-line InvalidInputError naming the variable', () => {
+    expect(() => endpointsFromEnv({ STRAVA_API_URL: 'ftp://x' })).toThrow(InvalidInputError);
+    expect(() => endpointsFromEnv({ STRAVA_API_URL: 'ftp://x' })).toThrow(/^STRAVA_API_URL must start with https:\/\//);
+    expect(() => endpointsFromEnv({ STRAVA_BASE_URL: 'not a url' })).toThrow(/^STRAVA_BASE_URL is not a URL/);
+    expect(() => stravaEndpoints('https://user:pw@127.0.0.1')).toThrow(/user name or password/);
+  });
+
+  describe('the packaged-build rule: overrides only on loopback', () => {
+    const hostile = { STRAVA_BASE_URL: 'https://attacker.example', STRAVA_API_URL: 'https://attacker.example/api' };
+
+    it('isPackaged true: non-loopback overrides are ignored, each with one warning line', () => {
+      const warnings: string[] = [];
+      const endpoints = endpointsFromEnv(hostile, { packaged: true, warn: (line) => warnings.push(line) });
+      expect(endpoints).toEqual(stravaEndpoints());
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toMatch(/ignoring STRAVA_BASE_URL/);
+      expect(warnings[1]).toMatch(/ignoring STRAVA_API_URL/);
+      // The warning is about the variable, never an echo of where it pointed.
+      expect(warnings.join('\n')).not.toContain('attacker');
+    });
+
+    it('isPackaged true: loopback overrides are honoured (the demo and the e2e test)', () => {
+      const warnings: string[] = [];
+      for (const base of ['http://127.0.0.1:4567', 'http://127.8.9.10:1', 'http://localhost:3000', 'http://[::1]:3000', 'http://127.1:5']) {
+        expect(endpointsFromEnv({ STRAVA_BASE_URL: base }, { packaged: true, warn: (line) => warnings.push(line) }).baseUrl).toBe(new URL(base).origin);
+      }
+      expect(warnings).toEqual([]);
+    });
+
+    it('isPackaged false (npm start, the CLI): any override is honoured', () => {
+      const warnings: string[] = [];
+      const endpoints = endpointsFromEnv(hostile, { packaged: false, warn: (line) => warnings.push(line) });
+      expect(endpoints.token).toBe('https://attacker.example/oauth/token');
+      expect(endpoints.api).toBe('https://attacker.example/api');
+      expect(warnings).toEqual([]);
+    });
+
+    it('look-alikes of loopback are not loopback', () => {
+      for (const url of ['https://127.0.0.1.evil.example', 'https://localhost.evil.example', 'https://evil.example/127.0.0.1', 'https://128.0.0.1', 'https://[::2]', 'https://10.0.0.1', 'nonsense']) {
+        expect(isLoopbackUrl(url), url).toBe(false);
+      }
+    });
+  });
+});
