@@ -11,6 +11,7 @@ import { memoryBackend } from '../test/support/memory';
 import { openCacheStore, openSettingsStore } from '../core/store/confStores';
 import { stravaEndpoints } from '../core/strava/endpoints';
 import { commandLineTransport } from '../core/engine/createEngine';
+import { HISTORY_FILE, HistoryRepository } from '../core/history/historyStore';
 
 export interface BenchRig {
   sim: StravaSim;
@@ -28,6 +29,7 @@ export async function startRig(sim?: StravaSim): Promise<BenchRig> {
     secrets: memoryBackend(),
     settingsStore: openSettingsStore(dir),
     cacheStore: openCacheStore(dir),
+    history: new HistoryRepository(join(dir, HISTORY_FILE)),
     clock: () => ownSim.clock.now(),
   });
   await engine.credentials.save(DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);

@@ -50,6 +50,7 @@ async function rendererTimeToStats(): Promise<number> {
           refresh: () => ok,
           updateSettings: () => ok,
           openAthleteOnStrava: () => ok,
+          openActivityOnStrava: () => ok,
           openStravaApiSettings: () => ok,
           quit: () => ok,
         },

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { DEMO_CLIENT } from '../sim/index';
 import { PacebarController, type RefreshOutcome } from '../core/controller/pacebarController';
 import { RefreshScheduler } from '../core/controller/refreshScheduler';
-import { chartWindowStartSeconds } from '../core/stats/weeklySummary';
+import { walkFromNow } from '../core/sync/historyWalker';
 import { connectRig, median, startRig, type BenchRig } from './engineSetup';
 
 const QUARTER = 15 * 60_000;
@@ -21,13 +21,21 @@ export async function connectRequests(): Promise<number> {
   }
 }
 
-/** A simulated day of background polls at the default 15-minute interval, with one new activity. */
+/** Walk steps as the app's BackfillScheduler takes them after a poll, until paced or idle. */
+async function walkSteps(rig: BenchRig): Promise<void> {
+  while ((await rig.engine.historyStep()).status === 'stepped');
+}
+
+/**
+ * A simulated day of background polls at the default 15-minute interval, with one new activity:
+ * each poll followed by the walk steps the app would take (the backfill of the simulator's year,
+ * then the daily re-read), as PacebarController does.
+ */
 export async function readsPerDay(): Promise<number> {
   const rig = await startRig();
   try {
     await connectRig(rig);
-    const controller = new PacebarController({ engine: rig.engine, consent: { window: unusedConsent, browser: unusedConsent } });
-    await controller.init();
+    await walkSteps(rig);
     const interval = rig.engine.settings.get().refreshIntervalMinutes * 60_000;
     rig.sim.clearRequests();
     const dayEnd = rig.sim.clock.now() + 24 * 60 * 60_000;
@@ -35,7 +43,8 @@ export async function readsPerDay(): Promise<number> {
     while (rig.sim.clock.now() + interval <= dayEnd) {
       rig.sim.clock.advance(interval);
       if (polls === 40) rig.sim.addActivity({ sport_type: 'Run', distance: 10_012.4, moving_time: 2_950, total_elevation_gain: 88 });
-      await controller.refresh();
+      await rig.engine.sync();
+      await walkSteps(rig);
       polls += 1;
     }
     return rig.sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v3/')).length;
@@ -158,9 +167,9 @@ async function rawConnect(rig: BenchRig, code: string): Promise<number> {
   if (token.statusCode !== 200) throw new Error(`raw token exchange answered ${token.statusCode}`);
   const tokens = (await token.body.json()) as { access_token: string; athlete: { id: number } };
   const headers = { authorization: `Bearer ${tokens.access_token}` };
-  // The very requests the engine makes: the same activities window (12 weeks) and page size.
-  const after = chartWindowStartSeconds(rig.sim.clock.now(), rig.engine.utcOffsetMinutes());
-  for (const path of ['/api/v3/athlete', `/api/v3/athlete/activities?after=${after}&page=1&per_page=200`, `/api/v3/athletes/${tokens.athlete.id}/stats`]) {
+  // The very requests the engine makes: the backfill's first page (the newest 200) and the stats.
+  const before = walkFromNow(rig.sim.clock.now());
+  for (const path of ['/api/v3/athlete', `/api/v3/athlete/activities?before=${before}&page=1&per_page=200`, `/api/v3/athletes/${tokens.athlete.id}/stats`]) {
     const response = await request(`${base}${path}`, { headers });
     await response.body.json();
     if (response.statusCode !== 200) throw new Error(`raw ${path} answered ${response.statusCode}`);

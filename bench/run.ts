@@ -34,6 +34,9 @@ add(
   overhead.ratio <= 1.2,
 );
 
+const history = await import('./historyMeasures');
+for (const row of await history.measure()) add(row.measure, row.value, row.target, row.ok);
+
 const { refreshRaceRows } = await import('./refreshRace');
 for (const row of await refreshRaceRows()) add(row.measure, row.value, row.target, row.ok);
 

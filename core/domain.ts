@@ -5,12 +5,22 @@ import * as z from 'zod';
 
 // ── Sports and figures ────────────────────────────────────────────────────────────────────────
 
-export const SPORTS = ['run', 'ride', 'swim'] as const;
+/**
+ * Sport families: how Pacebar groups Strava's sport types (core/stats/sportFamilies.ts has the
+ * mapping, the README the definitions). `Sport` is a family; the primary sport is one of them.
+ */
+export const SPORTS = ['run', 'ride', 'swim', 'walk', 'ebike', 'winter', 'water', 'fitness', 'other'] as const;
 export type Sport = (typeof SPORTS)[number];
+/** The families Strava's stats endpoint reports (public activities only). */
+export const STATS_ENDPOINT_SPORTS = ['run', 'ride', 'swim'] as const satisfies readonly Sport[];
 export const UNITS = ['metric', 'imperial'] as const;
 export type Units = (typeof UNITS)[number];
 export const SIGN_IN_METHODS = ['window', 'browser'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+/** The periods every total is given for (definitions in the README and core/stats/periods.ts). */
+export const PERIODS = ['week', 'fourWeeks', 'ytd', 'allTime'] as const;
+export type Period = (typeof PERIODS)[number];
 
 /** Totals in Strava's units: metres and seconds. */
 export interface Totals {
@@ -20,24 +30,26 @@ export interface Totals {
   elevationGain: number;
 }
 
-export interface SportTotals {
-  week: Totals;
-  fourWeeks: Totals;
-  ytd: Totals;
-  allTime: Totals;
-}
+export type SportTotals = Record<Period, Totals>;
 
-/** What Pacebar keeps of an activity: enough for totals, nothing more. */
+/** Strava's three visibilities: Everyone, Followers, Only You. */
+export const VISIBILITIES = ['everyone', 'followers_only', 'only_me'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** What Pacebar keeps of an activity: the totals, records, goals and recent activities need this. */
 export interface ActivityRecord {
   id: number;
+  name: string;
   sportType: string;
   distance: number;
   movingTime: number;
+  elapsedTime: number;
   elevationGain: number;
   /** Epoch ms of start_date (UTC). */
   start: number;
   /** start_date_local read as if UTC: wall-clock time in the athlete's zone. */
   startLocal: number;
+  visibility: Visibility;
   /**
    * Recorded on a Garmin device: its name ("Garmin Forerunner 965"), or "Garmin" when only the
    * upload says so. Absent otherwise. Garmin's API brand guidelines require attribution for it.
@@ -75,6 +87,11 @@ const SETTINGS = {
   /** null: follow the athlete's measurement preference on Strava. */
   units: setting(z.enum(UNITS).nullable(), null),
   primarySport: setting(z.enum(SPORTS), 'run'),
+  /**
+   * Strava keeps e-bike rides apart from rides (their own sport types and leaderboards), so Pacebar
+   * does too unless this is set: people disagree on whether an assisted ride is a ride.
+   */
+  eBikeRidesAsRides: setting(z.boolean(), false),
   refreshIntervalMinutes: setting(refreshIntervalRule, 15),
   launchAtLogin: setting(z.boolean(), false),
   signInMethod: setting(z.enum(SIGN_IN_METHODS), 'window'),
@@ -98,7 +115,7 @@ export const settingsPatchSchema = z.strictObject(settingsFields).partial();
 /** A change the person may ask for (the rest is Pacebar's own bookkeeping), each by the store's rule. */
 export const userSettingsPatchSchema = z
   .strictObject({ ...settingsFields, units: z.enum(UNITS) })
-  .pick({ units: true, primarySport: true, refreshIntervalMinutes: true, launchAtLogin: true, signInMethod: true })
+  .pick({ units: true, primarySport: true, eBikeRidesAsRides: true, refreshIntervalMinutes: true, launchAtLogin: true, signInMethod: true })
   .partial();
 export type SettingsPatch = z.infer<typeof userSettingsPatchSchema>;
 
@@ -117,16 +134,85 @@ export interface WeekBar {
   weekStart: string;
   /** Metres. */
   distance: number;
+  /** Seconds: the measure of families without distance (fitness). */
+  movingTime: number;
+}
+
+/**
+ * Where a period's figure comes from: the history (every activity Pacebar may read), Strava's stats
+ * endpoint while the history does not reach back far enough yet (public activities only, run, ride
+ * and swim), or nowhere yet ('counting').
+ */
+export type FigureSource = 'history' | 'public_stats' | 'counting';
+
+/** One activity, enough to show it and link to it on Strava. */
+export interface ActivityLink {
+  id: number;
+  name: string;
+  sportType: string;
+  /** YYYY-MM-DD, the athlete's local date. */
+  date: string;
+  distance: number;
+  movingTime: number;
+  elevationGain: number;
+}
+
+export interface FamilyRecords {
+  /** The longest by distance (by moving time for families without distance). */
+  longest: ActivityLink | null;
+  /** The biggest elevation gain in one activity; null where elevation means nothing (swims). */
+  biggestClimb: ActivityLink | null;
+}
+
+export interface SportTypeTotals {
+  sportType: string;
+  label: string;
+  totals: SportTotals;
+}
+
+export interface FamilyStats {
+  totals: SportTotals;
+  sources: Record<Period, FigureSource>;
+  /** Metres per second of moving time (null without distance or time): pace or speed, per display. */
+  averageSpeed: Record<Period, number | null>;
+  /** The family's sport types the athlete did, most activities first (history figures). */
+  bySportType: SportTypeTotals[];
+  /** Last 12 weeks, oldest first. */
+  weekly: WeekBar[];
+  records: FamilyRecords;
+}
+
+export interface HistoryView {
+  /** 'counting' while the backfill walks back through the athlete's activities. */
+  state: 'counting' | 'complete' | 'unavailable';
+  /** Activities in the history. */
+  counted: number;
+  /** About how many there are in all, while counting (null when unknown). */
+  estimatedTotal: number | null;
+  /** Activities set to Only You are counted (activity:read_all granted). */
+  includesPrivate: boolean;
+  /** Activities can be listed at all (activity:read granted). */
+  readsActivities: boolean;
 }
 
 export interface StatsView {
-  totals: Record<Sport, SportTotals>;
-  /** Metres, null when Strava has none. */
-  biggestRideDistance: number | null;
-  /** Metres, null when Strava has none. */
-  biggestClimbElevationGain: number | null;
-  /** Last 12 weeks per sport, oldest first. */
-  weekly: Record<Sport, WeekBar[]>;
+  families: Record<Sport, FamilyStats>;
+  /** The families the athlete does (any activity in the history or Strava's stats), display order. */
+  active: Sport[];
+  history: HistoryView;
+}
+
+/** How a family's figures are read: pace for runs, speed for rides, swims in metres or yards. */
+export interface FamilyDisplay {
+  label: string;
+  /** Singular and plural noun: "1 run", "12 runs". */
+  noun: [string, string];
+  /** 'pace': time per km/mi; 'swimPace': time per 100 m/yd; 'speed': km/h or mph. */
+  rate: 'pace' | 'swimPace' | 'speed' | null;
+  /** 'long': km or mi; 'short': m or yd; null: distance means nothing (fitness). */
+  distance: 'long' | 'short' | null;
+  /** Elevation gain is shown (not for swims, water sports or fitness). */
+  elevation: boolean;
 }
 
 export interface MissingScopeView {
@@ -164,7 +250,8 @@ export type SettingsView = Omit<Settings, 'athleteId' | 'units'> & { units: Unit
 
 /** The values a setting may take, with their labels: the dashboard renders its controls from these. */
 export interface SettingsChoices {
-  sports: { value: Sport; label: string }[];
+  /** Every family the athlete does (and the primary one), with how its figures are read. */
+  sports: ({ value: Sport } & FamilyDisplay)[];
   refreshIntervalMinutes: number[];
 }
 

@@ -89,6 +89,7 @@ function setupLifecycle(): void {
   app.on('will-quit', () => {
     running?.scheduler.stop();
     running?.updates.stop();
+    void running?.controller.dispose();
     running?.tray.destroy();
     running?.trayHost.stop();
     void running?.engine.close();

@@ -8,8 +8,15 @@ export type {
   ConnectionView,
   CredentialsInput,
   DashboardState,
+  ActivityLink,
   DesktopView,
+  FamilyDisplay,
+  FamilyRecords,
+  FamilyStats,
+  FigureSource,
+  HistoryView,
   MissingScopeView,
+  Period,
   SettingsChoices,
   SettingsPatch,
   SettingsView,
@@ -34,6 +41,7 @@ export const InvokeChannels = {
   refresh: 'pacebar:refresh',
   updateSettings: 'pacebar:update-settings',
   openAthleteOnStrava: 'pacebar:open-athlete-on-strava',
+  openActivityOnStrava: 'pacebar:open-activity-on-strava',
   openStravaApiSettings: 'pacebar:open-strava-api-settings',
   /** Quits Pacebar: offered by the dashboard where no tray icon can be seen (no tray, no tray menu's Quit). */
   quit: 'pacebar:quit',
@@ -54,6 +62,8 @@ export interface PacebarApi {
   refresh(): Promise<ActionResult>;
   updateSettings(patch: SettingsPatch): Promise<ActionResult>;
   openAthleteOnStrava(): Promise<ActionResult>;
+  /** An activity of the athlete's history (a record), on strava.com. */
+  openActivityOnStrava(activityId: number): Promise<ActionResult>;
   openStravaApiSettings(): Promise<ActionResult>;
   quit(): Promise<ActionResult>;
   /** Returns an unsubscribe function. The listener gets the state only, never the IPC event. */

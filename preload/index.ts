@@ -22,6 +22,7 @@ const api: PacebarApi = {
   refresh: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.refresh),
   updateSettings: (patch: SettingsPatch): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.updateSettings, patch),
   openAthleteOnStrava: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.openAthleteOnStrava),
+  openActivityOnStrava: (activityId: number): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.openActivityOnStrava, activityId),
   openStravaApiSettings: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.openStravaApiSettings),
   quit: (): Promise<ActionResult> => ipcRenderer.invoke(InvokeChannels.quit),
   onStateChanged(listener: (state: DashboardState) => void): () => void {

@@ -24,9 +24,9 @@ export async function buildCli({ logLevel = 'warning' } = {}) {
     // zod is bundled: one file loads far faster than the many small modules it is made of, and
     // start-up is most of what a status-bar command costs. undici and conf stay outside because they
     // are imported lazily, on the first request and the first write (never for `status` from the
-    // cache; proper-lockfile only for a token refresh); keytar is a native addon. electron and
-    // electron-store must never be reached from here.
-    external: ['keytar', 'undici', 'conf', 'proper-lockfile', 'electron', 'electron-store'],
+    // cache; proper-lockfile only for a token refresh or a history write, atomically for the history's
+    // writes); keytar is a native addon. electron and electron-store must never be reached from here.
+    external: ['keytar', 'undici', 'conf', 'proper-lockfile', 'atomically', 'electron', 'electron-store'],
     minify: true,
     // Bundled CommonJS dependencies (ajv, undici) call require() for Node built-ins.
     banner: { js: `${SHEBANG}\nimport { createRequire as __pacebarCreateRequire } from 'node:module'; const require = __pacebarCreateRequire(import.meta.url);` },

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CLIENT, startStravaSim } from '../sim/index';
 
-const sim = await startStravaSim({ realTime: true, port: Number(process.env.PACEBAR_SIM_PORT ?? 0) });
+// Eight years of every sport, so the demo shows the history being counted and a tab per sport.
+const sim = await startStravaSim({ realTime: true, port: Number(process.env.PACEBAR_SIM_PORT ?? 0), history: { count: 3000, years: 8, timeZone: 'Europe/Oslo' } });
 const configDir = process.env.PACEBAR_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'pacebar-demo-'));
 const env = {
   ...process.env,

@@ -14,6 +14,7 @@ const SHOTS: [file: string, fixture: FixtureName][] = [
   ['not-connected', 'notConnected'],
   ['connecting', 'connectingBrowser'],
   ['connected', 'connected'],
+  ['counting', 'counting'],
   ['refreshing', 'refreshing'],
   ['offline', 'offline'],
   ['rate-limited', 'rateLimited'],

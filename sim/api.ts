@@ -37,6 +37,7 @@ function listActivities(req: SimRequest, state: SimState, grant: Grant, headers:
   const page = parsed.page ?? 1;
   const perPage = parsed.per_page ?? 30;
   const now = state.clock.now();
+  // activity:read lists Everyone and Followers activities; activity:read_all adds Only You ones.
   const withPrivate = grant.scopes.includes('activity:read_all');
   const matches = state.activities.all.filter(
     (a) =>
@@ -84,7 +85,7 @@ export function handleApi(req: SimRequest, state: SimState, path: string): SimRe
   const stats = /^\/athletes\/(\d+)\/stats$/.exec(path);
   if (req.method === 'GET' && stats) {
     if (Number(stats[1]) !== grant.athleteId) return authError('Athlete', 'id', 'invalid', 403, headers);
-    return json(200, activityStats(state.activities.all, state.clock.now()), headers);
+    return json(200, activityStats(state.activities.all, state.clock.now(), state.activities.timeZone), headers);
   }
   return notFound(headers);
 }

@@ -6,7 +6,7 @@ import { createSimServer } from './server';
 import { DEMO_CLIENT, createState } from './state';
 import type { RecordedRequest, SimOptions, StravaSim } from './types';
 
-export type { FaultAction, FaultRule, RecordedRequest, SimClient, SimClock, SimOptions, StravaSim } from './types';
+export type { FaultAction, FaultRule, HistoryShape, RecordedRequest, SimActivity, SimClient, SimClock, SimOptions, SimVisibility, StravaSim } from './types';
 export { DEMO_CLIENT };
 
 /** Starts a Strava look-alike on 127.0.0.1 with its own clock, tokens, activities and rate limits. */
@@ -51,6 +51,10 @@ export async function startStravaSim(options: SimOptions = {}): Promise<StravaSi
     setOtherConnectedAthletes: (count, clientId) => setOtherConnectedAthletes(state, count, clientId),
     expireAccessTokens: () => state.tokens.expireAccessTokens(),
     addActivity: (a) => state.activities.add({ ...a, start: a.start ?? state.clock.now() }),
+    editActivity: (id, patch) => state.activities.edit(id, patch),
+    deleteActivity: (id) => state.activities.delete(id),
+    activities: () => state.activities.all,
+    timeZone: state.activities.timeZone,
     athleteId: state.athleteId,
     issuedSecrets: () => [...state.tokens.issuedTokens(), ...state.clients.map((c) => c.clientSecret)],
     close: () => (closing ??= shutdown()),

@@ -14,7 +14,8 @@ function portArg(argv: string[]): number {
 }
 
 // Real-time clock: in an interactive demo tokens should expire and rate windows reset as on Strava.
-const sim = await startStravaSim({ port: portArg(process.argv.slice(2)), realTime: true });
+// Eight years of every sport and visibility: what the history's backfill is made for.
+const sim = await startStravaSim({ port: portArg(process.argv.slice(2)), realTime: true, history: { count: 3000, years: 8, timeZone: 'Europe/Oslo' } });
 console.log(`Strava simulator on ${sim.baseUrl} (client id ${DEMO_CLIENT.clientId}, secret ${DEMO_CLIENT.clientSecret})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

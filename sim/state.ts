@@ -37,7 +37,7 @@ export function createState(options: SimOptions = {}): SimState {
     clock,
     clients: options.clients ?? [DEMO_CLIENT],
     tokens: new TokenStore(clock, (options.accessTokenTtlSeconds ?? 21600) * 1000, (options.codeTtlSeconds ?? 600) * 1000),
-    activities: new ActivityStore(options.seed ?? 20240611, start),
+    activities: new ActivityStore(options.seed ?? 20240611, start, 250, options.history),
     limiter: new RateLimiter(options.readLimits ?? [100, 1000], options.overallLimits ?? [200, 2000]),
     athleteId: ATHLETE_ID,
     createdAt: start,

@@ -28,3 +28,26 @@ export function isoLocal(ms: number): string {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset from UTC (seconds) of an IANA zone at an instant, with its real DST rules (ICU). */
+export function zoneOffsetSeconds(timeZone: string, ms: number): number {
+  if (timeZone === 'Europe/Oslo') return osloOffsetSeconds(ms);
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    zoneFormats.set(timeZone, format);
+  }
+  const name = format.formatToParts(new Date(ms)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
+}
+
+/** Strava's label for a zone: "(GMT+01:00) Europe/Oslo" (the standard offset, whatever the season). */
+export function zoneLabel(timeZone: string, offsetSeconds: number): string {
+  const sign = offsetSeconds < 0 ? '-' : '+';
+  const abs = Math.abs(offsetSeconds);
+  return `(GMT${sign}${String(Math.floor(abs / 3600)).padStart(2, '0')}:${String(Math.floor((abs % 3600) / 60)).padStart(2, '0')}) ${timeZone}`;
+}

@@ -1,5 +1,8 @@
 // Public types of the simulator. Other code (app tests, benchmarks, demo) is written against these,
 // so changes here are API changes.
+import type { HistoryShape, SimActivity, SimVisibility } from './activities';
+
+export type { HistoryShape, SimActivity, SimVisibility } from './activities';
 
 export interface SimClient {
   clientId: string;
@@ -17,6 +20,8 @@ export interface SimOptions {
   seed?: number;
   /** Connected athletes an application may have (Strava's Standard Tier: 10). */
   athleteLimit?: number;
+  /** A long history instead of the default year: thousands of activities, every sport type, three visibilities. */
+  history?: HistoryShape;
   /** When true the sim clock also moves with real time (the standalone runner uses it so a long demo
    *  sees tokens expire and rate-limit windows reset). Default false: time moves only when told. */
   realTime?: boolean;
@@ -112,7 +117,15 @@ export interface StravaSim {
     private?: boolean;
     /** e.g. "garmin_push_123": an activity Garmin Connect uploaded. */
     external_id?: string;
+    visibility?: SimVisibility;
   }): number;
+  /** Edits an activity (Strava announces no edits in the list). */
+  editActivity(id: number, patch: Partial<Pick<SimActivity, 'name' | 'sport_type' | 'distance' | 'moving_time' | 'total_elevation_gain' | 'start' | 'visibility'>>): void;
+  deleteActivity(id: number): void;
+  /** The simulator's own records: the ground truth tests compare every figure with. */
+  activities(): readonly SimActivity[];
+  /** The athlete's home zone (IANA). */
+  timeZone: string;
   athleteId: number;
   issuedSecrets(): string[];
   close(): Promise<void>;

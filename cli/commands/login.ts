@@ -5,6 +5,7 @@ import { SIGN_IN_TIMEOUT_MS } from '../../core/oauth/consentRunner';
 import { athleteDisplayName } from '../../core/strava/models';
 import type { Context } from '../context';
 import { openBrowser } from '../openBrowser';
+import { CLI_WALK_STEPS, walkSteps } from './status';
 
 export function loginTimeoutMs(env: NodeJS.ProcessEnv): number {
   const raw = env.PACEBAR_LOGIN_TIMEOUT_MS?.trim();
@@ -33,5 +34,7 @@ export async function runLogin(ctx: Context, options: { open: boolean }): Promis
     io.err(`pacebar: warning: the ${missing.scope} permission was not granted. ${missing.consequence}`);
   }
   io.out(`Connected as ${athleteDisplayName(result.athlete)}`);
+  // Start counting the history now (the app does the same after connecting): a small one is done here.
+  await walkSteps(engine, CLI_WALK_STEPS);
   return 0;
 }

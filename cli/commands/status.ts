@@ -20,6 +20,13 @@ import { hasAccountData, lastFetch } from '../../core/view/dashboardState';
 import { describeError } from '../../core/errors';
 import { VERSION } from '../version';
 
+/**
+ * Walk steps (history pages of 200 activities) one `pacebar status` takes after printing, within
+ * the walks' share of the rate budget: enough that a terminal-only user's history fills in a few
+ * hours of a status bar's polls, few enough that the command ends within seconds.
+ */
+export const CLI_WALK_STEPS = 5;
+
 /** After a failed fetch, automatic refreshes wait this long (status bars may poll every minute). */
 export const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
 /** While the API application is inactive, as the app: at most one automatic attempt an hour. */
@@ -79,6 +86,17 @@ async function refresh(engine: PacebarEngine): Promise<{ failed: boolean; error?
   }
 }
 
+/** Up to `steps` walk steps; stops at the walks' share of the budget, or at any failure (the next run goes on). */
+export async function walkSteps(engine: PacebarEngine, steps: number): Promise<number> {
+  let taken = 0;
+  try {
+    while (taken < steps && (await engine.historyStep()).status === 'stepped') taken += 1;
+  } catch {
+    // Offline or rate limited now: the walk resumes where it stopped, in this process or the app.
+  }
+  return taken;
+}
+
 export async function runStatus(ctx: Context, options: { format: Format; mode: FetchMode }): Promise<number> {
   const { io } = ctx;
   try {
@@ -113,6 +131,8 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
     });
     if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
     io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: engine.clock() }));
+    // The output is out; now help the history along (the app does the same after its polls).
+    if (wantsFetch && !outcome.failed) await walkSteps(engine, CLI_WALK_STEPS);
     // Known from this run or from the cache (a status bar's next run within the hour asks nobody).
     if (state.sync.applicationInactive) {
       io.err(`pacebar: showing cached data: ${new AppInactiveError().message}`);

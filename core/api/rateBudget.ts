@@ -140,6 +140,24 @@ export class RateBudget {
     return Math.min(Math.max(...times) - this.skewMs, nextUtcMidnight(this.clock() + MAX_TRUSTED_SKEW_MS) + MAX_TRUSTED_SKEW_MS);
   }
 
+  /**
+   * Read requests counted in the current 15-minute and daily windows (Strava's numbers from the
+   * last response, rolled over at the resets, plus ours in flight), and their limits; null before
+   * any response. What the backfill paces itself by (core/sync/walkPacing.ts).
+   */
+  readUsage(): { used: [number, number]; limit: [number, number]; serverNow: number } | null {
+    const pair = this.snapshot?.read ?? this.snapshot?.overall ?? null;
+    if (!pair || !this.snapshot) return null;
+    const serverNow = this.serverNow();
+    const [short, daily] = usageNow(pair, this.snapshot.observedAt, serverNow);
+    return { used: [short + this.inFlight, daily + this.inFlight], limit: pair.limit, serverNow };
+  }
+
+  /** Our clock's time of a moment on Strava's clock. */
+  toLocalTime(serverMs: number): number {
+    return serverMs - this.skewMs;
+  }
+
   /** Reserve one request; the returned function releases it when the answer arrives. */
   reserve(): () => void {
     this.inFlight += 1;

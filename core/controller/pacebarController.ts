@@ -24,6 +24,8 @@ import {
 import type { PacebarEngine } from '../engine/engine';
 import type { ConsentRunner } from '../oauth/consentRunner';
 import type { SyncInputs } from '../view/dashboardState';
+import { BackfillScheduler } from './backfillScheduler';
+import type { SchedulerTimers } from './refreshScheduler';
 
 export interface ControllerDeps {
   engine: PacebarEngine;
@@ -36,6 +38,8 @@ export interface ControllerDeps {
   desktop?: () => DesktopView;
   /** Pacebar's version as the app reports it (package.json); '0.0.0-dev' when left out (tests, benchmarks). */
   version?: string;
+  /** Timers of the history's walk steps (tests use fake ones). */
+  timers?: SchedulerTimers;
 }
 
 /** 'inactive': Strava answered "Application Status Inactive" (the scheduler then waits an hour). */
@@ -58,9 +62,22 @@ export class PacebarController {
   private attempt: AbortController | null = null;
   private refreshing: Promise<RefreshOutcome> | null = null;
   private listeners = new Set<(state: DashboardState) => void>();
+  /** The history's walks (backfill, daily re-read, weekly rescan), stepped after every poll. */
+  private readonly backfill: BackfillScheduler;
 
   constructor(private readonly deps: ControllerDeps) {
     if (deps.onStateChanged) this.listeners.add(deps.onStateChanged);
+    this.backfill = new BackfillScheduler({
+      step: () => deps.engine.historyStep(),
+      onStepped: () => this.publish(),
+      clock: deps.engine.clock,
+      ...(deps.timers ? { timers: deps.timers } : {}),
+    });
+  }
+
+  /** Stops the walks (the app is quitting). */
+  dispose(): Promise<void> {
+    return this.backfill.stop();
   }
 
   subscribe(listener: (state: DashboardState) => void): () => void {
@@ -126,6 +143,7 @@ export class PacebarController {
       await this.deps.engine.signIn(this.deps.consent[method], { signal: attempt.signal });
       this.deps.engine.settings.update({ signInMethod: method });
       await this.reloadConnection();
+      this.backfill.kick();
       this.sync = { ...this.sync, offline: false, lastError: this.deps.engine.cache.read().lastFailure?.message ?? null };
       return ok;
     } catch (error) {
@@ -151,10 +169,11 @@ export class PacebarController {
       this.attempt?.abort();
       this.disconnecting = true;
       try {
-        // A running refresh must not write tokens or cache after we delete them: end its requests
-        // (a stuck one too), let it settle, then disconnect.
+        // A running refresh or walk step must not write tokens, cache or history after we delete
+        // them: end its requests (a stuck one too), let it settle, then disconnect.
         this.deps.engine.cancelRequests();
         await this.refreshing;
+        await this.backfill.stop();
         await this.deps.engine.disconnect();
       } finally {
         this.disconnecting = false;
@@ -188,6 +207,14 @@ export class PacebarController {
     }
   }
 
+  /** strava.com's page of an activity in the connected athlete's history, or null for any other id. */
+  activityUrl(activityId: number): string | null {
+    const athleteId = this.deps.engine.settings.get().athleteId;
+    const history = this.deps.engine.history.read();
+    if (athleteId === null || history.athleteId !== athleteId || !history.activities.some((record) => record.id === activityId)) return null;
+    return `https://www.strava.com/activities/${activityId}`;
+  }
+
   athleteProfileUrl(): string | null {
     const athleteId = this.deps.engine.settings.get().athleteId;
     return athleteId === null ? null : `https://www.strava.com/athletes/${athleteId}`;
@@ -219,6 +246,7 @@ export class PacebarController {
     try {
       await this.deps.engine.sync(options);
       this.sync = { ...this.sync, offline: false, lastError: null };
+      this.backfill.kick();
       return 'ok';
     } catch (error) {
       const offline = error instanceof NetworkError || error instanceof TimeoutError;

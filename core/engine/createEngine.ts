@@ -11,6 +11,8 @@ import { folderLock } from '../store/folderLock';
 import { guardStore, prepareConfigFolder, setAsideDamaged, settingsRecovery } from '../store/storeFiles';
 import type { Settings, TypedStore } from '../store/settings';
 import { endpointsFromEnv, type StravaEndpoints } from '../strava/endpoints';
+import { HISTORY_FILE, HistoryRepository } from '../history/historyStore';
+import { join } from 'node:path';
 import { PacebarEngine, type EngineOptions } from './engine';
 
 export interface EngineStores {
@@ -95,6 +97,7 @@ export async function createEngine(environment: EngineEnvironment): Promise<Pace
     lock: folderLock(folder),
     ...(environment.readOnly ? {} : { recovery: settingsRecovery(folder) }),
     damagedSettingsFile: opened.damagedSettingsFile,
+    history: new HistoryRepository(join(folder, HISTORY_FILE), { readOnly: environment.readOnly ?? false }),
     transport: environment.transport ?? commandLineTransport(env),
     ...environment.overrides,
   });

@@ -12,7 +12,7 @@ import type { SecretBackend } from '../keychain/secretBackend';
 import { buildAuthorizeUrl } from '../oauth/authorizeUrl';
 import type { ConsentRunner } from '../oauth/consentRunner';
 import { matchRedirect } from '../oauth/redirectMatcher';
-import { DEFAULT_SCOPES, canReadActivities, missingScopes, type MissingScope } from '../oauth/scopes';
+import { DEFAULT_SCOPES, historyReads, missingScopes, type MissingScope } from '../oauth/scopes';
 import { TokenClient } from '../oauth/tokenClient';
 import { StravaSession } from '../session/stravaSession';
 import { CacheRepository } from '../store/cache';
@@ -23,6 +23,9 @@ import type { StravaEndpoints } from '../strava/endpoints';
 import type { Athlete } from '../strava/models';
 import { machineUtcOffsetMinutes } from '../stats/weeklySummary';
 import { SyncService, type SyncOptions, type SyncReport } from '../sync/syncService';
+import { HistoryWalker, type StepOutcome } from '../sync/historyWalker';
+import { HistoryRepository } from '../history/historyStore';
+import { earliestWholeActivity } from '../stats/periods';
 import { composeDashboardState, type StateInputs } from '../view/dashboardState';
 import type { DashboardState } from '../domain';
 
@@ -35,6 +38,8 @@ export interface EngineOptions {
   keychainService?: string;
   settingsStore: TypedStore<Settings>;
   cacheStore: TypedStore<Record<string, unknown>>;
+  /** The activity history (history.json beside settings and cache). */
+  history: HistoryRepository;
   clock?: Clock;
   utcOffsetMinutes?: (now: number) => number;
   http?: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<HttpRetry>; timers?: Timers };
@@ -65,6 +70,7 @@ export class PacebarEngine {
   readonly clock: Clock;
   readonly settings: SettingsRepository;
   readonly cache: CacheRepository;
+  readonly history: HistoryRepository;
   readonly vault: TokenVault;
   readonly credentials: CredentialsStore;
   readonly budget: RateBudget;
@@ -89,6 +95,7 @@ export class PacebarEngine {
     this.lock = options.lock ?? processLock();
     this.recovery = options.recovery ?? null;
     this.damagedSettingsFile = options.damagedSettingsFile ?? null;
+    this.history = options.history;
     this.vault = new TokenVault(options.secrets, options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
     this.credentials = new CredentialsStore(this.settings, this.vault);
     // Persisted with each sync's single cache write (see SyncService), not on every response.
@@ -192,6 +199,7 @@ export class PacebarEngine {
     if (previous !== null && previous !== athlete.id) {
       await this.vault.deleteTokens(previous);
       this.cache.clearAccount();
+      await this.history.clear();
     }
     this.settings.update({ athleteId: athlete.id });
     this.session = null;
@@ -219,19 +227,44 @@ export class PacebarEngine {
   async sync(options: SyncOptions = {}): Promise<SyncReport> {
     await this.recovered();
     const session = await this.activeSession();
-    // Another process (the CLI or the app) may have spent budget since we last looked.
-    const shared = this.cache.readRateBudget();
-    if (shared) this.budget.observe(shared);
+    this.adoptSharedBudget();
     const service = new SyncService({
       api: new StravaApi(this.http, this.endpoints, session),
       athleteId: session.athleteId,
       cache: this.cache,
+      history: this.history,
       clock: this.clock,
       utcOffsetMinutes: this.utcOffset,
-      canReadActivities: canReadActivities(await session.scopes()),
+      reads: historyReads(await session.scopes()),
       rateSnapshot: () => this.budget.current(),
     });
     return service.sync(options);
+  }
+
+  /**
+   * One step of the history's walks (backfill, daily re-read, weekly rescan): at most one request,
+   * within the walks' share of the rate budget. The app's BackfillScheduler and `pacebar status`
+   * call it after a poll; see HistoryWalker.
+   */
+  async historyStep(): Promise<StepOutcome> {
+    const session = await this.activeSession();
+    this.adoptSharedBudget();
+    const walker = new HistoryWalker({
+      api: new StravaApi(this.http, this.endpoints, session),
+      history: this.history,
+      budget: this.budget,
+      clock: this.clock,
+      utcOffsetMinutes: this.utcOffset,
+      reads: historyReads(await session.scopes()),
+      shareBudget: () => void this.cache.write({ rateBudget: this.budget.current() }),
+    });
+    return walker.step();
+  }
+
+  /** Another process (the CLI or the app) may have spent budget since we last looked. */
+  private adoptSharedBudget(): void {
+    const shared = this.cache.readRateBudget();
+    if (shared) this.budget.observe(shared);
   }
 
   /**
@@ -267,6 +300,7 @@ export class PacebarEngine {
     }
     this.settings.update({ athleteId: null });
     this.cache.clearAccount();
+    await this.history.clear();
     this.session = null;
     if (options.forgetCredentials) await this.credentials.forget();
     return { revokedAtStrava };
@@ -283,6 +317,7 @@ export class PacebarEngine {
       ...live,
       settings: this.settings.get(),
       cache: this.cache.read(),
+      history: this.history.readDigest(earliestWholeActivity({ now, utcOffsetMinutes: this.utcOffset(now) })),
       sync: { ...live.sync, rateLimitedUntil: budgetReset !== null ? new Date(budgetReset).toISOString() : null },
       now,
       utcOffsetMinutes: this.utcOffset(now),

@@ -1,12 +1,16 @@
 // Which Strava permissions Pacebar asks for, and what the user loses without each.
 
-export const DEFAULT_SCOPES = ['read', 'activity:read_all', 'profile:read_all'] as const;
+// activity:read and activity:read_all are separate boxes on Strava's page: asking for both lets
+// someone who keeps Only You activities to themselves still have every other activity counted.
+export const DEFAULT_SCOPES = ['read', 'activity:read', 'activity:read_all', 'profile:read_all'] as const;
 
+/** What actually happens without each permission (the totals, chart and records come from the activity list). */
 const consequences: Record<string, string> = {
-  read: 'Pacebar cannot read your public profile and stats.',
-  'activity:read_all': 'Private (Only You) activities are not counted, and without activity access this week\'s totals and the 12-week chart stay empty.',
-  'activity:read': 'This week\'s totals and the 12-week chart stay empty.',
-  'profile:read_all': 'Your unit preference and full profile are not read; Pacebar uses the summary profile.',
+  read: 'Pacebar cannot read your profile or stats.',
+  'activity:read':
+    'Pacebar cannot read your activities: it shows only Strava\'s own run, ride and swim totals, which count public activities only; this week, the chart, records and other sports stay empty.',
+  'activity:read_all': 'Activities you set to Only You are not counted: totals, chart and records include only Everyone and Followers activities.',
+  'profile:read_all': 'Pacebar cannot read your units preference on Strava, so it shows metric unless you choose in Settings. Your name, photo and location are still shown.',
 };
 
 /** Strava answers granted scopes comma-separated (sometimes space-separated); normalise to a set. */
@@ -32,9 +36,22 @@ export function missingScopes(granted: readonly string[], requested: readonly st
   const have = implied(granted);
   return requested
     .filter((scope) => !have.has(scope))
-    .map((scope) => ({ scope, consequence: consequences[scope] ?? `Pacebar cannot use the ${scope} permission.` }));
+    .map((scope) => ({
+      scope,
+      consequence:
+        // Without activity:read there is no list to leave Only You activities out of.
+        scope === 'activity:read_all' && !have.has('activity:read')
+          ? 'Activities you set to Only You could not be counted either.'
+          : (consequences[scope] ?? `Pacebar cannot use the ${scope} permission.`),
+    }));
 }
 
 export function canReadActivities(granted: readonly string[]): boolean {
   return implied(granted).has('activity:read');
+}
+
+/** What the activity list shows with these scopes: Everyone and Followers, and Only You with read_all. */
+export function historyReads(granted: readonly string[]): { activities: boolean; private: boolean } {
+  const have = implied(granted);
+  return { activities: have.has('activity:read'), private: have.has('activity:read_all') };
 }

@@ -1,22 +1,10 @@
-// The last athlete, stats and recent activities with their fetch times, so Pacebar works offline
-// and the CLI answers without a request. Read back through a decoder: a damaged file is an empty
-// cache, never a crash. Holds no token or secret.
+// The last athlete and stats with their fetch times, and the shared rate budget, so Pacebar works
+// offline and the CLI answers without a request (the activities are in the history file). Read
+// back through a decoder: a damaged file is an empty cache, never a crash. Holds no token or secret.
 import * as z from 'zod';
 import { activityStatsSchema, athleteSchema, type ActivityStats, type Athlete } from '../strava/models';
-import type { ActivityRecord } from '../domain';
 import { MAX_TRUSTED_SKEW_MS, type RateSnapshot } from '../api/rateBudget';
 import type { TypedStore } from './settings';
-
-const activityRecordSchema = z.object({
-  id: z.number(),
-  sportType: z.string(),
-  distance: z.number(),
-  movingTime: z.number(),
-  elevationGain: z.number(),
-  start: z.number(),
-  startLocal: z.number(),
-  garminDevice: z.string().optional(),
-});
 
 const windowPairSchema = z.object({ limit: z.tuple([z.number(), z.number()]), usage: z.tuple([z.number(), z.number()]) });
 const rateSnapshotSchema = z.object({
@@ -32,11 +20,8 @@ const cacheSchema = z.object({
   athleteFetchedAt: z.number().nullable().default(null),
   stats: activityStatsSchema.nullable().default(null),
   statsFetchedAt: z.number().nullable().default(null),
-  activities: z.array(activityRecordSchema).default([]),
   /** Last poll for new activities. */
   activitiesFetchedAt: z.number().nullable().default(null),
-  /** Last full re-read of the chart window (catches edits and deletions). */
-  activitiesReconciledAt: z.number().nullable().default(null),
   /** Last attempt that failed, for "stale" and the UI's error line. */
   lastFailure: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable().default(null),
   rateBudget: rateSnapshotSchema.nullable().default(null),
@@ -48,9 +33,7 @@ export interface CacheData {
   athleteFetchedAt: number | null;
   stats: ActivityStats | null;
   statsFetchedAt: number | null;
-  activities: ActivityRecord[];
   activitiesFetchedAt: number | null;
-  activitiesReconciledAt: number | null;
   lastFailure: { code: string; message: string; at: number } | null;
   rateBudget: RateSnapshot | null;
 }

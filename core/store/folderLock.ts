@@ -12,6 +12,8 @@ export interface FolderLock {
    * `signal` aborts (then TimeoutError); the lock is released whatever `work` does.
    */
   withLock<T>(name: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** Runs `work` under the lock if no other holder has it now; else answers { locked: false } at once. */
+  tryWithLock<T>(name: string, work: () => Promise<T>): Promise<{ locked: true; value: T } | { locked: false }>;
 }
 
 export interface FolderLockOptions {
@@ -49,7 +51,8 @@ export function folderLock(folder: string, options: FolderLockOptions = {}): Fol
   const staleMs = Math.max(2_000, options.staleMs ?? STALE_LOCK_MS);
   const pollMs = options.pollMs ?? POLL_MS;
 
-  async function acquire(name: string, signal: AbortSignal | undefined): Promise<() => Promise<void>> {
+  /** The release function; null when `once` and another process holds the lock. */
+  async function acquire(name: string, signal: AbortSignal | undefined, once = false): Promise<(() => Promise<void>) | null> {
     const { lock } = await loadLockfile();
     const target = join(folder, name);
     for (;;) {
@@ -71,6 +74,7 @@ export function folderLock(folder: string, options: FolderLockOptions = {}): Fol
         if (code !== 'ELOCKED') {
           throw new ConfigFolderError(folder, typeof code === 'string' && /^E[A-Z]{2,15}$/.test(code) ? code : undefined);
         }
+        if (once) return null;
         await pause(pollMs / 2 + Math.random() * pollMs, signal);
       }
     }
@@ -78,9 +82,18 @@ export function folderLock(folder: string, options: FolderLockOptions = {}): Fol
 
   return {
     async withLock(name, work, signal) {
-      const release = await acquire(name, signal);
+      const release = (await acquire(name, signal))!;
       try {
         return await work();
+      } finally {
+        await release().catch(() => {});
+      }
+    },
+    async tryWithLock(name, work) {
+      const release = await acquire(name, undefined, true);
+      if (!release) return { locked: false };
+      try {
+        return { locked: true, value: await work() };
       } finally {
         await release().catch(() => {});
       }
@@ -91,7 +104,17 @@ export function folderLock(folder: string, options: FolderLockOptions = {}): Fol
 /** For a single process with no settings folder (unit tests, benchmarks): one holder at a time. */
 export function processLock(): FolderLock {
   const tails = new Map<string, Promise<void>>();
+  const held = new Set<string>();
   return {
+    async tryWithLock(name, work) {
+      if (held.has(name)) return { locked: false };
+      held.add(name);
+      try {
+        return { locked: true, value: await this.withLock(name, work) };
+      } finally {
+        held.delete(name);
+      }
+    },
     async withLock(name, work) {
       const before = tails.get(name) ?? Promise.resolve();
       let done!: () => void;

@@ -1,6 +1,12 @@
-// Strava activities → the small records the cache keeps.
+// Strava activities → the compact records the history keeps.
 import type { SummaryActivity } from '../strava/models';
-import type { ActivityRecord } from '../domain';
+import { VISIBILITIES, type ActivityRecord, type Visibility } from '../domain';
+
+/** `visibility` when Strava sends a known one; older answers have only `private` (true: Only You). */
+export function visibilityOf(activity: Pick<SummaryActivity, 'visibility' | 'private'>): Visibility {
+  const stated = VISIBILITIES.find((visibility) => visibility === activity.visibility);
+  return stated ?? (activity.private ? 'only_me' : 'everyone');
+}
 
 /**
  * The Garmin device behind an activity: Strava's device_name when it names a Garmin, "Garmin" when
@@ -14,31 +20,20 @@ export function garminDeviceOf(activity: Pick<SummaryActivity, 'device_name' | '
 }
 
 export function toActivityRecord(activity: SummaryActivity): ActivityRecord {
+  const start = Date.parse(activity.start_date);
   const garminDevice = garminDeviceOf(activity);
   return {
     id: activity.id,
+    name: activity.name ?? '',
     sportType: activity.sport_type ?? activity.type ?? 'Workout',
     distance: activity.distance,
     movingTime: activity.moving_time,
-    elevationGain: activity.total_elevation_gain ?? 0,
-    start: Date.parse(activity.start_date),
+    elapsedTime: activity.elapsed_time ?? activity.moving_time,
+    elevationGain: Math.max(0, activity.total_elevation_gain ?? 0),
+    start,
     // start_date_local is wall-clock time with a trailing Z: parse it as if UTC on purpose.
     startLocal: Date.parse(activity.start_date_local.replace(/(Z|[+-]\d\d:?\d\d)?$/, 'Z')),
+    visibility: visibilityOf(activity),
     ...(garminDevice ? { garminDevice } : {}),
   };
-}
-
-/** Merge by id (newer wins), newest first. */
-export function mergeActivities(known: readonly ActivityRecord[], fresh: readonly ActivityRecord[]): ActivityRecord[] {
-  const byId = new Map<number, ActivityRecord>();
-  for (const record of known) byId.set(record.id, record);
-  for (const record of fresh) byId.set(record.id, record);
-  return [...byId.values()].sort((a, b) => b.start - a.start);
-}
-
-export function sameActivities(a: readonly ActivityRecord[], b: readonly ActivityRecord[]): boolean {
-  if (a.length !== b.length) return false;
-  const key = (r: ActivityRecord) => `${r.id}:${r.sportType}:${r.distance}:${r.movingTime}:${r.elevationGain}:${r.start}:${r.startLocal}:${r.garminDevice ?? ''}`;
-  const left = new Set(a.map(key));
-  return b.every((record) => left.has(key(record)));
 }

@@ -1,6 +1,8 @@
 // One poll of Strava, light on the rate budget: one activities request for what is new since the
-// newest known activity; stats only when something changed (or daily); the athlete at most daily;
-// once a day a re-read of the chart window to pick up edits and deletions.
+// newest known activity (into the history); stats only when something changed (or daily); the
+// athlete at most daily. The very first poll reads the backfill's first page instead (the newest
+// 200 activities), so connecting costs no extra request. Edits, deletions and the older history
+// are the walks' work (historyWalker.ts), paced apart from the poll.
 import { PacebarError, describeError } from '../errors';
 import type { Clock } from '../clock';
 import type { RateSnapshot } from '../api/rateBudget';
@@ -9,11 +11,15 @@ import { MAX_PER_PAGE } from '../api/stravaApi';
 import { emptyCache, type CacheData, type CacheRepository } from '../store/cache';
 import type { ActivityRecord } from '../domain';
 import type { Athlete } from '../strava/models';
+import type { HistoryData, HistoryReads } from '../history/historyData';
+import { adoptReads, applyWalkPage, startWalk, upsertActivities } from '../history/historyMerge';
+import type { HistoryRepository } from '../history/historyStore';
 import { chartWindowStartSeconds } from '../stats/weeklySummary';
-import { mergeActivities, sameActivities, toActivityRecord } from './activityRecords';
+import { toActivityRecord } from './activityRecords';
+import { walkFromNow } from './historyWalker';
 
 export const DAILY_MS = 24 * 60 * 60 * 1000;
-/** Enough pages for 12 weeks of even a very busy athlete, and a bound on any loop. */
+/** A bound on one poll's pages (1,000 new activities); the rest come with the next poll. */
 const MAX_PAGES = 5;
 
 export interface SyncOptions {
@@ -27,10 +33,11 @@ export interface SyncDeps {
   api: StravaApi;
   athleteId: number;
   cache: CacheRepository;
+  history: HistoryRepository;
   clock: Clock;
   utcOffsetMinutes: (now: number) => number;
-  /** Whether the token may list activities (activity:read or activity:read_all). */
-  canReadActivities: boolean;
+  /** What the token may list (activity:read, activity:read_all). */
+  reads: HistoryReads;
   /** The rate budget as the requests left it: saved with the data, so other processes see it. */
   rateSnapshot: () => RateSnapshot | null;
 }
@@ -39,6 +46,15 @@ export interface SyncReport {
   cache: CacheData;
   /** Something new arrived (activities, stats or athlete). */
   changed: boolean;
+}
+
+/** Whether two sets of records hold the same activities with the same figures. */
+function sameRecords(known: readonly ActivityRecord[], fresh: readonly ActivityRecord[]): boolean {
+  const byId = new Map(known.map((record) => [record.id, record]));
+  return fresh.every((record) => {
+    const old = byId.get(record.id);
+    return old !== undefined && JSON.stringify(old) === JSON.stringify(record);
+  });
 }
 
 export class SyncService {
@@ -67,18 +83,8 @@ export class SyncService {
         patch.athleteFetchedAt = now;
         changed = true;
       }
-      let activitiesChanged = false;
-      if (this.deps.canReadActivities) {
-        const reconcile = due(base.activitiesReconciledAt);
-        const windowStart = chartWindowStartSeconds(now, this.deps.utcOffsetMinutes(now));
-        const fetched = await this.fetchActivities(reconcile ? windowStart : this.newestStartSeconds(base.activities, windowStart));
-        const windowStartMs = windowStart * 1000;
-        const merged = mergeActivities(reconcile ? [] : base.activities, fetched).filter((record) => record.start >= windowStartMs);
-        activitiesChanged = !sameActivities(merged, base.activities);
-        patch.activities = merged;
-        patch.activitiesFetchedAt = now;
-        if (reconcile) patch.activitiesReconciledAt = now;
-      }
+      const activitiesChanged = await this.pollActivities(now);
+      if (this.deps.reads.activities) patch.activitiesFetchedAt = now;
       if (activitiesChanged || due(base.statsFetchedAt)) {
         patch.stats = await this.deps.api.stats(this.deps.athleteId);
         patch.statsFetchedAt = now;
@@ -92,19 +98,37 @@ export class SyncService {
     }
   }
 
-  /** Strava's `after` is exclusive, so the newest known start finds only newer activities. */
-  private newestStartSeconds(activities: readonly ActivityRecord[], windowStart: number): number {
-    const newest = activities.reduce((max, record) => Math.max(max, record.start), 0);
-    return newest > 0 ? Math.max(Math.floor(newest / 1000), windowStart) : windowStart;
-  }
-
-  private async fetchActivities(afterSeconds: number): Promise<ActivityRecord[]> {
-    const records: ActivityRecord[] = [];
+  /** New activities into the history; whether any arrived or changed. */
+  private async pollActivities(now: number): Promise<boolean> {
+    const { history, athleteId, reads } = this.deps;
+    const current = history.read();
+    const adopted = adoptReads(current, athleteId, reads);
+    const known = adopted !== current ? await history.update((data) => adoptReads(data, athleteId, reads)) : current;
+    if (!reads.activities) return adopted !== current && current.activities.length > 0;
+    if (known.walks.backfill.before === null && known.walks.backfill.completedAt === null) return this.firstPage(known, now);
+    const newest = known.activities.reduce((max, record) => Math.max(max, record.start), 0);
+    const windowStart = chartWindowStartSeconds(now, this.deps.utcOffsetMinutes(now));
+    const after = newest > 0 ? Math.floor(newest / 1000) : windowStart;
+    const fresh: ActivityRecord[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const batch = await this.deps.api.activities({ after: afterSeconds, page, perPage: MAX_PER_PAGE });
-      records.push(...batch.map(toActivityRecord));
+      const batch = await this.deps.api.activities({ after, page, perPage: MAX_PER_PAGE });
+      fresh.push(...batch.map(toActivityRecord));
       if (batch.length < MAX_PER_PAGE) break;
     }
-    return records;
+    if (fresh.length === 0 || sameRecords(known.activities, fresh)) return false;
+    await history.update((data) => upsertActivities(data, fresh));
+    return true;
+  }
+
+  /** The backfill's first page: the newest 200 activities, which also covers the recent weeks. */
+  private async firstPage(known: HistoryData, now: number): Promise<boolean> {
+    const before = walkFromNow(now);
+    const batch = await this.deps.api.activities({ before, page: 1, perPage: MAX_PER_PAGE });
+    const records = batch.map(toActivityRecord);
+    const knownBefore = new Set(known.activities.map((record) => record.id));
+    await this.deps.history.update((data) =>
+      applyWalkPage(startWalk(data, 'backfill', before, now), { kind: 'backfill', before, records, pageSize: MAX_PER_PAGE, knownBefore, now }),
+    );
+    return true;
   }
 }

@@ -12,7 +12,11 @@ const MAX_DEVICES = 2;
 
 /** "Garmin Forerunner 965", "Garmin Edge 840, Garmin Forerunner 965", "Garmin", or null without Garmin data. */
 export function garminAttribution(activities: readonly ActivityRecord[]): string | null {
-  const devices = activities.map((activity) => activity.garminDevice).filter((device): device is string => device !== undefined);
+  return garminAttributionOf(activities.map((activity) => activity.garminDevice).filter((device): device is string => device !== undefined));
+}
+
+/** The same, from the devices themselves (the history's digest keeps each device once). */
+export function garminAttributionOf(devices: readonly string[]): string | null {
   if (devices.length === 0) return null;
   const named = [...new Set(devices.filter((device) => device.toLowerCase() !== 'garmin'))].sort();
   // A Garmin upload without a model, or many models: the brand alone, as the guidelines allow.

@@ -1,5 +1,5 @@
-// The one view model: DashboardState, composed from the engine's settings, cache and live status.
-// The dashboard, the tray and every CLI format render it. Pure: nothing secret is read or returned.
+// The one view model: DashboardState, composed from the engine's settings, cache, history and live
+// status. The dashboard, the tray and every CLI format render it. Pure: nothing secret is read or returned.
 import {
   NO_DESKTOP,
   REFRESH_INTERVAL_MINUTES,
@@ -12,9 +12,13 @@ import {
 } from '../domain';
 import type { CacheData } from '../store/cache';
 import { effectiveUnits, type Settings } from '../store/settings';
-import { athleteView, buildStatsView } from '../stats/statsView';
-import { garminAttribution } from './attribution';
-import { SPORT_CHOICES, updateLine } from './labels';
+import { athleteView, buildStatsView, publicStatsTotals, type HistoryCoverage } from '../stats/statsView';
+import { familyOf } from '../stats/sportFamilies';
+import { backfillComplete, reachesBack } from '../history/historyData';
+import type { HistoryDigest } from '../history/historyDigest';
+import { estimateTotal } from '../history/historyEstimate';
+import { garminAttributionOf } from './attribution';
+import { sportChoices, updateLine } from './labels';
 
 /** What the caller knows live about refreshing; whether the application is inactive is read from the cache. */
 export type SyncInputs = Omit<SyncView, 'applicationInactive'>;
@@ -22,6 +26,8 @@ export type SyncInputs = Omit<SyncView, 'applicationInactive'>;
 export interface StateInputs {
   settings: Settings;
   cache: CacheData;
+  /** The history's digest, current for `now` (HistoryRepository.readDigest). */
+  history: HistoryDigest;
   connection: ConnectionView;
   missingScopes: MissingScopeView[];
   sync: SyncInputs;
@@ -63,23 +69,57 @@ export function applicationInactive(settings: Settings, cache: CacheData, connec
   return connection.kind === 'connected' && settings.athleteId !== null && cache.athleteId === settings.athleteId && cache.lastFailure?.code === 'app_inactive';
 }
 
+/** How far the history reaches and what it counts, for the athlete the settings name. */
+export function historyCoverage(history: HistoryDigest, cache: CacheData, athleteId: number, now: number): { coverage: HistoryCoverage; mine: HistoryDigest | null } {
+  const data = history.athleteId === athleteId ? history : null;
+  const reads = data?.reads ?? null;
+  const publicCount = (['run', 'ride', 'swim'] as const).reduce((sum, sport) => sum + (publicStatsTotals(cache.stats, sport, 'allTime')?.count ?? 0), 0);
+  const joined = cache.athlete?.created_at ? Date.parse(cache.athlete.created_at) : Number.NaN;
+  const readsActivities = reads?.activities ?? true;
+  return {
+    mine: data,
+    coverage: {
+      reachesBack: data && readsActivities ? reachesBack(data) : null,
+      state: !readsActivities ? 'unavailable' : data && backfillComplete(data) ? 'complete' : 'counting',
+      counted: data?.counted ?? 0,
+      estimatedTotal: data ? estimateTotal(data, { joinedAt: Number.isFinite(joined) ? joined : null, publicCount: cache.stats ? publicCount : null, now }) : null,
+      includesPrivate: reads?.private ?? true,
+      readsActivities,
+    },
+  };
+}
+
 export function composeDashboardState(inputs: StateInputs): DashboardState {
   const { settings, cache, now } = inputs;
   const fetchedAt = lastFetch(cache);
   const showData = hasAccountData(settings, cache);
   // A refresh that just failed (offline, rate limited, refused) leaves the data as old as it was.
   const stale = isStale(cache, settings, now) || inputs.sync.offline || inputs.sync.lastError !== null || inputs.connection.kind === 'reconnect_needed';
+  const stats =
+    showData && settings.athleteId !== null
+      ? (() => {
+          const { coverage, mine } = historyCoverage(inputs.history, cache, settings.athleteId, now);
+          return buildStatsView({
+            records: mine?.recent ?? [],
+            extras: { older: mine?.older ?? [], leaders: mine?.leaders ?? [] },
+            stats: cache.stats,
+            coverage,
+            moment: { now, utcOffsetMinutes: inputs.utcOffsetMinutes },
+            familyOf: familyOf({ eBikeRidesAsRides: settings.eBikeRidesAsRides }),
+          });
+        })()
+      : null;
   return {
     loading: inputs.loading ?? false,
     connection: inputs.connection,
     data:
-      showData && cache.athlete && fetchedAt !== null
+      showData && cache.athlete && stats && fetchedAt !== null
         ? {
             athlete: athleteView(cache.athlete),
-            stats: buildStatsView(cache.stats, cache.activities, now, inputs.utcOffsetMinutes),
+            stats,
             updatedAt: new Date(fetchedAt).toISOString(),
             stale,
-            garminAttribution: garminAttribution(cache.activities),
+            garminAttribution: inputs.history.athleteId === settings.athleteId ? garminAttributionOf(inputs.history.garminDevices) : null,
           }
         : null,
     sync: { ...inputs.sync, applicationInactive: applicationInactive(settings, cache, inputs.connection) },
@@ -88,11 +128,12 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
       clientId: settings.clientId,
       units: effectiveUnits(settings, cache.athlete?.measurement_preference),
       primarySport: settings.primarySport,
+      eBikeRidesAsRides: settings.eBikeRidesAsRides,
       refreshIntervalMinutes: settings.refreshIntervalMinutes,
       launchAtLogin: settings.launchAtLogin,
       signInMethod: settings.signInMethod,
     },
-    choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
+    choices: { sports: sportChoices(stats?.active ?? [], settings.primarySport), refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
     desktop: inputs.desktop ?? NO_DESKTOP,
     about: { version: inputs.about.version, update: inputs.about.update, updateLine: updateLine(inputs.about.update) },
   };

@@ -1,7 +1,8 @@
 // Compact number formatting for the tray and the CLI (the renderer has its own, richer one).
-import type { Units } from '../domain';
+import type { FamilyDisplay, Units } from '../domain';
 
 const METRES_PER_MILE = 1609.344;
+const METRES_PER_YARD = 0.9144;
 
 /** 1204.4 → "1,204"; by hand, because ICU's NumberFormat costs ~12 ms on first use in a CLI. */
 export function groupThousands(value: number, digits: number): string {
@@ -11,11 +12,30 @@ export function groupThousands(value: number, digits: number): string {
   return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
+export function formatCount(value: number): string {
+  return groupThousands(Math.round(value), 0);
+}
+
 export function formatDistance(metres: number, units: Units): string {
   const value = units === 'imperial' ? metres / METRES_PER_MILE : metres / 1000;
   // "0 km", as the dashboard writes it, rather than a precise-looking "0.0 km".
   const digits = value === 0 || value >= 100 ? 0 : 1;
   return `${groupThousands(value, digits)} ${units === 'imperial' ? 'mi' : 'km'}`;
+}
+
+/** Swims in whole metres or yards: "2,350 m", "2,570 yd". */
+export function formatShortDistance(metres: number, units: Units): string {
+  return units === 'imperial' ? `${formatCount(metres / METRES_PER_YARD)} yd` : `${formatCount(metres)} m`;
+}
+
+export function formatFamilyDistance(metres: number, scale: NonNullable<FamilyDisplay['distance']>, units: Units): string {
+  return scale === 'short' ? formatShortDistance(metres, units) : formatDistance(metres, units);
+}
+
+/** "12h 05m" of moving time. */
+export function formatHours(seconds: number): string {
+  const minutes = Math.max(0, Math.round(seconds / 60));
+  return `${groupThousands(Math.floor(minutes / 60), 0)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
 export function formatAgo(thenMs: number, nowMs: number): string {

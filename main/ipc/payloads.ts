@@ -27,6 +27,12 @@ export function parseSignInMethod(input: unknown): Parsed<SignInMethod> {
   return result.success ? { ok: true, value: result.data } : { ok: false, message: 'Unknown sign-in method.' };
 }
 
+/** A Strava activity id: a positive whole number. */
+export function parseActivityId(input: unknown): Parsed<number> {
+  const result = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: 'That is not a Strava activity.' };
+}
+
 export function parseSettingsPatch(input: unknown): Parsed<SettingsPatch> {
   const result = userSettingsPatchSchema.safeParse(input);
   if (!result.success) return { ok: false, message: firstIssue(result.error, 'That setting was not accepted; nothing was changed.') };

@@ -12,7 +12,7 @@ import {
 import type { PacebarController } from '../../core/controller/pacebarController';
 import { describeError } from '../../core/errors';
 import { isSafeExternalUrl } from '../../core/security/externalUrl';
-import { parseCredentials, parseSettingsPatch, parseSignInMethod } from './payloads';
+import { parseActivityId, parseCredentials, parseSettingsPatch, parseSignInMethod } from './payloads';
 import { isAppUrl } from '../protocol/appOrigin';
 import { isTrustedSender } from './senderGuard';
 
@@ -29,6 +29,7 @@ export type IpcController = Pick<
   | 'refreshAction'
   | 'updateSettings'
   | 'athleteProfileUrl'
+  | 'activityUrl'
 >;
 
 /** The part of ipcMain used here (a fake in tests). */
@@ -101,6 +102,11 @@ export function registerIpc(deps: IpcDeps): () => void {
       }),
     [InvokeChannels.openAthleteOnStrava]: () =>
       guardAction(() => openChecked(deps, controller.athleteProfileUrl(), 'Connect Strava first.')),
+    [InvokeChannels.openActivityOnStrava]: (id) =>
+      guardAction(() => {
+        const parsed = parseActivityId(id);
+        return parsed.ok ? openChecked(deps, controller.activityUrl(parsed.value), 'That activity is not in your history.') : { ok: false, message: parsed.message };
+      }),
     [InvokeChannels.openStravaApiSettings]: () => guardAction(() => openChecked(deps, STRAVA_API_SETTINGS_URL, '')),
     [InvokeChannels.quit]: () =>
       guardAction(() => {

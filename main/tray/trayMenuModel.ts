@@ -3,7 +3,7 @@
 // turns this into a real Menu.
 import type { AboutView, DashboardState } from '../../core/domain';
 import { formatAgo } from '../../core/view/format';
-import { APPLICATION_INACTIVE, summaryLine } from '../../core/view/labels';
+import { APPLICATION_INACTIVE, coverageLine, historyLine, summaryLine } from '../../core/view/labels';
 
 /** The clickable items: each does something (main/tray/trayActions.ts has one handler per id). */
 export const TRAY_ACTIONS = ['open', 'refresh', 'connect', 'disconnect', 'settings', 'installUpdate', 'checkForUpdates', 'openDownloadPage', 'quit'] as const;
@@ -73,7 +73,11 @@ export function statusLines(state: DashboardState, now: number): string[] {
   } else if (state.data?.stale) {
     lines.push('Data may be out of date');
   }
-  if (state.missingScopes.length > 0) lines.push('Missing permissions: reconnect to grant them');
+  const counting = historyLine(state);
+  if (counting) lines.push(counting);
+  const leftOut = coverageLine(state);
+  if (leftOut) lines.push(leftOut);
+  else if (state.missingScopes.length > 0) lines.push('Missing permissions: reconnect to grant them');
   return lines;
 }
 

@@ -1,5 +1,5 @@
 // Pure formatting: numbers, units, durations and times. No DOM, so it is unit-tested in Node.
-import type { Sport, Units } from '../../preload/contract';
+import type { FamilyDisplay, Units } from '../../preload/contract';
 
 /** Shown for a value Strava does not have. */
 export const MISSING = '—';
@@ -121,19 +121,48 @@ export function initials(name: string): string {
   return result || '?';
 }
 
-const SPORT_NAMES: Record<Sport, string> = { run: 'Run', ride: 'Ride', swim: 'Swim' };
-const SPORT_ACTIVITIES: Record<Sport, [string, string]> = {
-  run: ['run', 'runs'],
-  ride: ['ride', 'rides'],
-  swim: ['swim', 'swims'],
-};
-
-export function sportName(sport: Sport): string {
-  return SPORT_NAMES[sport];
+/** "1 run", "12 rides", "0 workouts": the family's own nouns (from the state's choices). */
+export function formatActivities(count: number, noun: [string, string], locale?: string): string {
+  return `${formatCount(count, locale)} ${count === 1 ? noun[0] : noun[1]}`;
 }
 
-/** "1 run", "12 rides", "0 swims". */
-export function formatActivities(count: number, sport: Sport, locale?: string): string {
-  const [one, many] = SPORT_ACTIVITIES[sport];
-  return `${formatCount(count, locale)} ${count === 1 ? one : many}`;
+const METRES_PER_YARD = 0.9144;
+
+/** Swims in whole metres or yards: "2,350 m", "2,570 yd". */
+export function formatShortDistance(metres: number | null | undefined, units: Units, locale?: string): string {
+  if (!usable(metres)) return MISSING;
+  return units === 'imperial' ? `${formatCount(metres / METRES_PER_YARD, locale)} yd` : `${formatCount(metres, locale)} m`;
+}
+
+/** A family's distance as its sport reads it: km/mi, or m/yd for swims; MISSING where it means nothing. */
+export function formatFamilyDistance(metres: number | null | undefined, display: Pick<FamilyDisplay, 'distance'>, units: Units, locale?: string): string {
+  if (display.distance === null) return MISSING;
+  return display.distance === 'short' ? formatShortDistance(metres, units, locale) : formatDistance(metres, units, locale);
+}
+
+function minutesAndSeconds(seconds: number): string {
+  const whole = Math.round(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = String(whole % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/**
+ * An average speed (m/s) as the sport reads it: pace for runs and walks ("5:12 /km"), per 100 m or
+ * yd for swims ("1:55 /100 m"), speed for rides ("28.4 km/h"); MISSING without one.
+ */
+export function formatRate(speed: number | null | undefined, display: Pick<FamilyDisplay, 'rate'>, units: Units, locale?: string): string {
+  if (!usable(speed) || speed <= 0 || display.rate === null) return MISSING;
+  const imperial = units === 'imperial';
+  switch (display.rate) {
+    case 'pace':
+      return `${minutesAndSeconds((imperial ? METRES_PER_MILE : 1000) / speed)} /${imperial ? 'mi' : 'km'}`;
+    case 'swimPace':
+      return `${minutesAndSeconds((imperial ? 100 * METRES_PER_YARD : 100) / speed)} /100 ${imperial ? 'yd' : 'm'}`;
+    case 'speed': {
+      const perHour = (speed * 3600) / (imperial ? METRES_PER_MILE : 1000);
+      return `${numberFormat(locale, 1).format(perHour)} ${imperial ? 'mph' : 'km/h'}`;
+    }
+  }
 }

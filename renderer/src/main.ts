@@ -1,5 +1,5 @@
 // Wiring: get the state once, listen for pushes, and render each section from the latest state.
-import type { DashboardState, PacebarApi } from '../../preload/contract';
+import type { DashboardState, PacebarApi, Sport } from '../../preload/contract';
 import { athleteCard } from './athleteCard';
 import { connectPanel, connectingPanel } from './connectPanel';
 import { el, renderKeyed } from './dom';
@@ -8,6 +8,8 @@ import { settingsPanel } from './settingsPanel';
 import { banner, bannerSpecs } from './statusBanner';
 import { syncBar } from './syncBar';
 import { totalsSection } from './totalsTable';
+import { historyProgress } from './historyProgress';
+import { PANEL_ID, sportTabs, tabId } from './sportTabs';
 import { weekSummary } from './weekSummary';
 import { weeklyChart } from './weeklyChart';
 
@@ -36,12 +38,19 @@ export function start(api: PacebarApi): void {
   const chart = byId('chart');
   const totals = byId('totals');
   const garmin = byId('garmin-attribution');
+  const historyCard = byId('history');
+  const tabs = byId('tabs');
+  const sportPanel = byId(PANEL_ID);
+  /** The family shown: the primary sport until the person picks another tab. */
+  let selected: Sport | null = null;
+  let latest: DashboardState | null = null;
   const sync = syncBar(api);
   byId('sync').replaceChildren(sync.element);
   const settings = settingsPanel(api);
   byId('settings-slot').replaceChildren(settings.element);
 
   function render(state: DashboardState): void {
+    latest = state;
     const { connection, data, settings: prefs } = state;
     const kind = state.loading ? 'loading' : connection.kind;
     app.dataset.connection = kind;
@@ -74,13 +83,31 @@ export function start(api: PacebarApi): void {
     if (showsData && data) {
       const { units, primarySport } = prefs;
       renderKeyed(athlete, data.athlete, () => athleteCard(data.athlete, api));
-      renderKeyed(week, [data.stats.totals[primarySport], primarySport, units], () =>
-        weekSummary(primarySport, data.stats.totals[primarySport], units),
+      renderKeyed(historyCard, data.stats.history, () => historyProgress(data.stats.history));
+      historyCard.hidden = historyCard.childElementCount === 0;
+      // The families the athlete does, primary first; the labels and displays come from main.
+      const choices = [...state.choices.sports].sort((a, b) => (a.value === primarySport ? -1 : b.value === primarySport ? 1 : 0));
+      const sport = choices.some((choice) => choice.value === selected) && selected ? selected : primarySport;
+      const display = choices.find((choice) => choice.value === sport) ?? choices[0];
+      renderKeyed(tabs, [choices.map((choice) => [choice.value, choice.label]), sport], () =>
+        choices.length > 1 ? [sportTabs(choices, sport, (next) => {
+          selected = next;
+          if (latest) render(latest);
+        })] : [],
       );
-      renderKeyed(chart, [data.stats.weekly[primarySport], primarySport, units], () =>
-        weeklyChart(data.stats.weekly[primarySport] ?? [], primarySport, units),
-      );
-      renderKeyed(totals, [data.stats, primarySport, units], () => totalsSection(data.stats, units, primarySport));
+      if (choices.length > 1) {
+        sportPanel.setAttribute('role', 'tabpanel');
+        sportPanel.setAttribute('aria-labelledby', tabId(sport));
+      } else {
+        sportPanel.removeAttribute('role');
+        sportPanel.removeAttribute('aria-labelledby');
+      }
+      const family = data.stats.families[sport];
+      if (display && family) {
+        renderKeyed(week, [family.totals.week, family.averageSpeed.week, sport, units], () => weekSummary(display, family, units));
+        renderKeyed(chart, [family.weekly, sport, units], () => weeklyChart(family.weekly, display, units));
+        renderKeyed(totals, [family, sport, units], () => totalsSection(display, family, units, api));
+      }
     }
     // Garmin's attribution, above every figure derived from its devices' activities (core/view/attribution.ts).
     const attribution = showsData && data ? data.garminAttribution : null;

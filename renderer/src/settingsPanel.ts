@@ -1,5 +1,5 @@
-// Settings in a <details>: units, primary sport, refresh interval, launch at login, sign-in method,
-// disconnect, and an About line (Pacebar's version and what its updater knows, both from main).
+// Settings in a <details>: units, primary sport, e-bike rides, refresh interval, sign-in method,
+// launch at login, disconnect, and an About line (Pacebar's version and what its updater knows, both from main).
 import type { DashboardState, PacebarApi, SettingsPatch } from '../../preload/contract';
 import { actionButton, alertSlot, runAction } from './actions';
 import { el } from './dom';
@@ -33,6 +33,7 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
   const interval = select('setting-interval', []);
   const signIn = select('setting-signin', [['window', 'In a Pacebar window'], ['browser', 'In your browser']]);
   const login = el('input', { id: 'setting-login', type: 'checkbox' });
+  const eBikes = el('input', { id: 'setting-ebikes', type: 'checkbox' });
 
   const send = (patch: SettingsPatch): void => {
     void runAction(slot, () => api.updateSettings(patch)).then((ok) => {
@@ -48,8 +49,11 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
   interval.addEventListener('change', () => send({ refreshIntervalMinutes: Number(interval.value) }));
   signIn.addEventListener('change', () => send({ signInMethod: signIn.value === 'browser' ? 'browser' : 'window' }));
   login.addEventListener('change', () => send({ launchAtLogin: login.checked }));
+  eBikes.addEventListener('change', () => send({ eBikeRidesAsRides: eBikes.checked }));
 
   const loginRow = el('div', { class: 'setting setting-check' }, login, el('label', { for: 'setting-login' }, 'Launch Pacebar at login'));
+  // Strava keeps e-bike rides apart from rides; people disagree, so it is theirs to choose.
+  const eBikeRow = el('div', { class: 'setting setting-check' }, eBikes, el('label', { for: 'setting-ebikes' }, 'Count e-bike rides as rides'));
 
   const disconnect = actionButton('Disconnect from Strava', 'button button-danger', slot, () => api.disconnect());
   const disconnectRow = el(
@@ -73,6 +77,7 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
       { class: 'settings-body' },
       row('setting-units', 'Units', units),
       row('setting-sport', 'Primary sport', sport),
+      eBikeRow,
       row('setting-interval', 'Refresh', interval),
       row('setting-signin', 'Sign in to Strava', signIn),
       loginRow,
@@ -94,6 +99,7 @@ export function settingsPanel(api: PacebarApi): SettingsPanel {
     interval.value = String(settings.refreshIntervalMinutes);
     signIn.value = settings.signInMethod;
     login.checked = settings.launchAtLogin;
+    eBikes.checked = settings.eBikeRidesAsRides;
     // Never a setting that does nothing: hidden where this system has no login item Pacebar can set.
     loginRow.hidden = !state.desktop.launchAtLoginAvailable;
     const kind = state.connection.kind;

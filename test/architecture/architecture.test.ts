@@ -93,7 +93,7 @@ describe('architecture', () => {
 
     it('reports each one, with file and line, and nothing else', () => {
       expect(violations(fixture)).toEqual([
-        'core/keychain/upward.ts:1: keychain/store (layer 3) must not import core/engine/engine (layer 8)',
+        'core/keychain/upward.ts:1: keychain/store/history (layer 3) must not import core/engine/engine (layer 8)',
         'core/newfolder/x.ts: in no layer of CORE_LAYERS (add its folder to one)',
         'core/oauth/deep/er/bad.ts:2: core must not import electron',
         'core/stats/cli.ts:1: core must not import from cli/',

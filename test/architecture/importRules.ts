@@ -11,7 +11,7 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   ['domain.ts', 'errors.ts', 'clock.ts', 'security'], // vocabulary
   ['strava'], // Strava's addresses and wire models, decoded
   ['stats', 'api'], // pure figures; HTTP, rate budget, the three reads
-  ['keychain', 'store'], // where tokens, settings and cache are kept
+  ['keychain', 'store', 'history'], // where tokens, settings, cache and the activity history are kept
   ['oauth'], // authorize URL, redirect, token endpoint, sign-in runners
   ['session'], // a valid token for many callers
   ['account', 'sync'], // the API application; one poll into the cache

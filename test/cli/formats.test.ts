@@ -4,6 +4,9 @@ import { composeDashboardState } from '../../core/view/dashboardState';
 import { emptyCache, type CacheData } from '../../core/store/cache';
 import { settingsDefaults } from '../../core/domain';
 import { type Settings } from '../../core/store/settings';
+import { emptyHistory, type HistoryData } from '../../core/history/historyData';
+import { digestHistory } from '../../core/history/historyDigest';
+import type { ActivityRecord } from '../../core/domain';
 import type { ActivityStats, Athlete } from '../../core/strava/models';
 
 // Wednesday 2024-06-12 12:00 UTC; the week starts Monday 2024-06-10.
@@ -28,12 +31,30 @@ const stats: ActivityStats = {
 
 const athlete: Athlete = { id: 7, firstname: 'Ada', lastname: 'Love & <Lace>', measurement_preference: 'meters', some_field: 'kept' } as Athlete;
 
-function activity(id: number, sportType: string, distance: number, startLocal: number) {
-  return { id, sportType, distance, movingTime: 1000, elevationGain: 5, start: startLocal, startLocal };
+function activity(id: number, sportType: string, distance: number, startLocal: number): ActivityRecord {
+  return { id, name: `Activity ${id}`, sportType, distance, movingTime: 1000, elapsedTime: 1100, elevationGain: 5, start: startLocal, startLocal, visibility: 'everyone' };
+}
+
+const ACTIVITIES = [
+  activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)),
+  activity(2, 'TrailRun', 14_300, Date.UTC(2024, 5, 11, 7)),
+  activity(3, 'Ride', 40_000, Date.UTC(2024, 5, 11, 17)),
+  activity(4, 'Run', 5_000, Date.UTC(2024, 5, 9, 7)), // last week's Sunday
+  activity(5, 'Walk', 3_000, Date.UTC(2024, 5, 11, 8)),
+  activity(6, 'Run', 1_150_000, Date.UTC(2024, 1, 1, 7)), // a very long February
+];
+
+/** The history, complete; or counting, reaching back to `reach` (epoch seconds), without Only You. */
+function history(options: { counting?: number; includesPrivate?: boolean } = {}): HistoryData {
+  const data = emptyHistory(7);
+  data.activities = ACTIVITIES;
+  data.reads = { activities: true, private: options.includesPrivate ?? true };
+  data.walks.backfill = { ...data.walks.backfill, startedAt: NOW - HOUR, completedAt: options.counting === undefined ? NOW - HOUR : null, before: options.counting ?? null };
+  return data;
 }
 
 /** The view the CLI renders, composed as engine.viewState composes it; stale: a refresh just failed. */
-function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean } = {}): StatusView {
+function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean; history?: HistoryData } = {}): StatusView {
   const cache: CacheData = {
     ...emptyCache(),
     athleteId: 7,
@@ -42,19 +63,13 @@ function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheD
     athleteFetchedAt: NOW - 2 * HOUR,
     statsFetchedAt: NOW - HOUR,
     activitiesFetchedAt: NOW - HOUR,
-    activities: [
-      activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)),
-      activity(2, 'TrailRun', 14_300, Date.UTC(2024, 5, 11, 7)),
-      activity(3, 'Ride', 40_000, Date.UTC(2024, 5, 11, 17)),
-      activity(4, 'Run', 5_000, Date.UTC(2024, 5, 9, 7)), // last week's Sunday
-      activity(5, 'Walk', 3_000, Date.UTC(2024, 5, 11, 8)),
-    ],
     ...overrides.cache,
   };
   const state = composeDashboardState({
     // Hourly refreshes: data fetched an hour ago is not stale by age.
     settings: { ...settingsDefaults, athleteId: 7, clientId: '1', refreshIntervalMinutes: 60, ...overrides.settings },
     cache,
+    history: digestHistory(overrides.history ?? history()),
     connection: { kind: 'connected' },
     missingScopes: [],
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: overrides.stale ? 'Strava did not answer in time.' : null },
@@ -67,14 +82,21 @@ function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheD
 }
 
 describe('text format', () => {
-  it('one line for the primary sport: this week and YTD', () => {
-    expect(statusText(input())).toBe('Run · week 24.3 km · YTD 1,204 km');
-    expect(statusText(input({ stale: true }))).toBe('Run · week 24.3 km · YTD 1,204 km (stale)');
-    expect(statusText(input({ settings: { primarySport: 'ride' } }))).toBe('Ride · week 40.0 km · YTD 2,500 km');
+  it('one line for the primary sport: this week and YTD from the history', () => {
+    expect(statusText(input())).toBe('Run · week 24.3 km · YTD 1,179 km');
+    expect(statusText(input({ stale: true }))).toBe('Run · week 24.3 km · YTD 1,179 km (stale)');
+    expect(statusText(input({ settings: { primarySport: 'ride' } }))).toBe('Ride · week 40.0 km · YTD 40.0 km');
+    expect(statusText(input({ settings: { primarySport: 'walk' } }))).toBe('Walk & hike · week 3.0 km · YTD 3.0 km');
+  });
+
+  it('says so while counting (the year from Strava\'s public figure) and when Only You activities are left out', () => {
+    const counting = input({ history: history({ counting: Math.floor((NOW - 20 * 86_400_000) / 1000) }) });
+    expect(statusText(counting)).toBe('Run · week 24.3 km · YTD 1,204 km (public only) · counting 6 of ~1,400');
+    expect(statusText(input({ history: history({ includesPrivate: false }) }))).toBe('Run · week 24.3 km · YTD 1,179 km · Only You not counted');
   });
 
   it('follows the units setting, else the athlete\'s Strava preference', () => {
-    expect(statusText(input({ settings: { units: 'imperial' } }))).toBe('Run · week 15.1 mi · YTD 748 mi');
+    expect(statusText(input({ settings: { units: 'imperial' } }))).toBe('Run · week 15.1 mi · YTD 733 mi');
     const feet = input({ cache: { athlete: { ...athlete, measurement_preference: 'feet' } } });
     expect(statusText(feet)).toMatch(/ mi · YTD .* mi$/);
     expect(statusText(input({ cache: { athlete: { ...athlete, measurement_preference: 'feet' } }, settings: { units: 'metric' } }))).toMatch(/ km$/);
@@ -82,7 +104,7 @@ describe('text format', () => {
 });
 
 describe('json format', () => {
-  it('the athlete and stats as cached, this week per sport in metres and seconds', () => {
+  it('the athlete and stats as cached, this week per sport in metres and seconds (as before), and every family\'s totals', () => {
     const body = statusJson(input());
     expect(body.athlete).toBe(athlete);
     expect((body.athlete as Record<string, unknown>).some_field).toBe('kept');
@@ -94,6 +116,12 @@ describe('json format', () => {
     });
     expect(body.updated_at).toBe(new Date(NOW - HOUR).toISOString());
     expect(body.stale).toBe(false);
+    expect(body.primary_sport).toBe('run');
+    expect(Object.keys(body.totals)).toEqual(['run', 'ride', 'walk']);
+    expect(body.totals.walk?.week).toEqual({ count: 1, distance: 3_000, moving_time: 1000, elevation_gain: 5, source: 'history' });
+    expect(body.totals.run?.all_time.count).toBe(4);
+    expect(body.records.run?.longest).toMatchObject({ id: 6, distance: 1_150_000, url: 'https://www.strava.com/activities/6' });
+    expect(body.history).toEqual({ state: 'complete', counted: 6, estimated_total: 6, includes_private: true, reads_activities: true });
     const text = renderStatus('json', input({ stale: true }));
     expect(text).not.toMatch(/\n/);
     expect(JSON.parse(text).stale).toBe(true);
@@ -101,7 +129,7 @@ describe('json format', () => {
 
   it('stats may be missing (never fetched): null, not a crash', () => {
     expect(statusJson(input({ cache: { stats: null } })).stats).toBeNull();
-    expect(statusText(input({ cache: { stats: null } }))).toBe('Run · week 24.3 km · YTD 0 km');
+    expect(statusText(input({ cache: { stats: null }, history: history({ counting: Math.floor((NOW - 20 * 86_400_000) / 1000) }) }))).toBe('Run · week 24.3 km · YTD counting… · counting 6');
   });
 });
 
@@ -110,12 +138,12 @@ describe('waybar format', () => {
     const out = statusWaybar(input());
     expect(Object.keys(out).sort()).toEqual(['class', 'text', 'tooltip']);
     expect(out.class).toBe('ok');
-    expect(out.text).toBe('Run · week 24.3 km · YTD 1,204 km');
+    expect(out.text).toBe('Run · week 24.3 km · YTD 1,179 km');
     const lines = out.tooltip.split('\n');
     expect(lines[0]).toBe('Ada Love &amp; &lt;Lace&gt;');
-    expect(lines).toContain('Run: week 24.3 km · 4 weeks 80.1 km · YTD 1,204 km');
-    expect(lines).toContain('Ride: week 40.0 km · 4 weeks 120 km · YTD 2,500 km');
-    expect(lines).toContain('Swim: week 0 km · 4 weeks 3.0 km · YTD 40.0 km');
+    expect(lines).toContain('Run: week 24.3 km · 4 weeks 29.3 km · YTD 1,179 km');
+    expect(lines).toContain('Ride: week 40.0 km · 4 weeks 40.0 km · YTD 40.0 km');
+    expect(lines).toContain('Walk &amp; hike: week 3.0 km · 4 weeks 3.0 km · YTD 3.0 km');
     expect(lines.at(-1)).toBe('Updated 1 h ago');
   });
 
@@ -129,11 +157,20 @@ describe('waybar format', () => {
   });
 
   it('Garmin attribution in every format when a Garmin activity is among the figures', () => {
-    const garmin = input({ cache: { activities: [{ ...activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)), garminDevice: 'Garmin Forerunner 965' }] } });
-    expect(statusText(garmin)).toBe('Run · week 10.0 km · YTD 1,204 km · Garmin Forerunner 965');
+    const withGarmin = history();
+    withGarmin.activities = [{ ...activity(1, 'Run', 10_000, Date.UTC(2024, 5, 10, 7)), garminDevice: 'Garmin Forerunner 965' }];
+    const garmin = input({ history: withGarmin });
+    expect(statusText(garmin)).toBe('Run · week 10.0 km · YTD 10.0 km · Garmin Forerunner 965');
     expect(statusJson(garmin).garmin_attribution).toBe('Garmin Forerunner 965');
     expect(statusWaybar(garmin).tooltip.split('\n')[1]).toBe('Garmin Forerunner 965');
     expect(statusJson(input()).garmin_attribution).toBeNull();
+  });
+
+  it('while counting, the tooltip says how far, and which figures are public only', () => {
+    const lines = statusWaybar(input({ history: history({ counting: Math.floor((NOW - 20 * 86_400_000) / 1000), includesPrivate: false }) })).tooltip.split('\n');
+    expect(lines).toContain('Run: week 24.3 km · 4 weeks 80.1 km (public only) · YTD 1,204 km (public only)');
+    expect(lines).toContain('Counting your history: 6 of about 1,400 activities');
+    expect(lines).toContain('Only You activities are not counted. Reconnect and tick &quot;View data about your private activities&quot;.');
   });
 
   it('stale data has class stale', () => {

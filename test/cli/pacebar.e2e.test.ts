@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../cli/context';
+import { CLI_WALK_STEPS, walkSteps } from '../../cli/commands/status';
 import { browserConsentRunner } from '../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../sim/browser';
 import type { PacebarEngine } from '../../core/engine/engine';
@@ -85,12 +86,13 @@ async function setUpAccount(): Promise<Start> {
   return start;
 }
 
-/** As `pacebar login` leaves it: signed in, with a fresh cache. */
+/** As `pacebar login` leaves it: signed in, with a fresh cache and the history counted (login's walk steps). */
 async function connectedAccount(): Promise<Start> {
   const start = await setUpAccount();
   await withEngine(start.a, async (engine) => {
     const runner = browserConsentRunner({ stravaBaseUrl: start.strava.baseUrl, openExternal: simulatedBrowser() });
     await engine.signIn(runner, { signal: new AbortController().signal });
+    await walkSteps(engine, CLI_WALK_STEPS);
   });
   return start;
 }
@@ -202,8 +204,11 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(text.stderr).toBe('');
 
     const body = json(await a.run(['status', '--format', 'json']));
-    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'stale', 'stats', 'this_week', 'updated_at']);
+    // The keys scripts read before, and the history's figures beside them.
+    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'history', 'primary_sport', 'records', 'stale', 'stats', 'this_week', 'totals', 'updated_at']);
     expect(body).toMatchObject({ application_inactive: false, garmin_attribution: null });
+    expect(body.history).toMatchObject({ state: 'complete', counted: strava.activities().length });
+    expect(body.totals.run.all_time.count).toBe(strava.activities().filter((a) => ['Run', 'TrailRun', 'VirtualRun'].includes(a.sport_type)).length);
     expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', bio: expect.any(String) }); // as Strava sent it
     expect(body.stats).toHaveProperty('ytd_run_totals');
     for (const sport of ['run', 'ride', 'swim']) {

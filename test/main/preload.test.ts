@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes only the named functions of the contract', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['getState', 'saveCredentials', 'connect', 'cancelConnect', 'disconnect', 'refresh', 'updateSettings', 'openAthleteOnStrava', 'openStravaApiSettings', 'quit', 'onStateChanged'].sort(),
+      ['getState', 'saveCredentials', 'connect', 'cancelConnect', 'disconnect', 'refresh', 'updateSettings', 'openAthleteOnStrava', 'openActivityOnStrava', 'openStravaApiSettings', 'quit', 'onStateChanged'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
@@ -35,6 +35,7 @@ describe('preload', () => {
     await api.refresh();
     await api.updateSettings({ units: 'imperial' });
     await api.openAthleteOnStrava();
+    await api.openActivityOnStrava(77);
     await api.openStravaApiSettings();
     await api.quit();
     expect(invoke.mock.calls).toEqual([
@@ -46,6 +47,7 @@ describe('preload', () => {
       [InvokeChannels.refresh],
       [InvokeChannels.updateSettings, { units: 'imperial' }],
       [InvokeChannels.openAthleteOnStrava],
+      [InvokeChannels.openActivityOnStrava, 77],
       [InvokeChannels.openStravaApiSettings],
       [InvokeChannels.quit],
     ]);

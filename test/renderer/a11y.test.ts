@@ -67,7 +67,8 @@ describe('keyboard', () => {
   }
 
   it('tabs through the dashboard top to bottom', async () => {
-    expect(await tabOrder('connected', 3)).toEqual(['button:Refresh', 'button:View on Strava', 'summary:Settings']);
+    // The sport tabs are one stop (arrow keys move between them), then each record's link.
+    expect(await tabOrder('connected', 6)).toEqual(['button:Refresh', 'button:View on Strava', 'button:Run', 'button:View on Strava', 'button:View on Strava', 'summary:Settings']);
   });
 
   it('tabs through the setup steps in order', async () => {

@@ -1,6 +1,8 @@
 // Realistic DashboardState fixtures for the renderer tests and screenshots.
 import { AppInactiveError } from '../../core/errors';
-import type { DashboardState, Sport, SportTotals, StatsView, WeekBar } from '../../preload/contract';
+import type { ActivityLink, DashboardState, HistoryView, Sport, SportTotals, StatsView, WeekBar } from '../../preload/contract';
+import { sportChoices } from '../../core/view/labels';
+import { familyStats, statsView } from '../support/statsFixtures';
 
 const MINUTE = 60_000;
 
@@ -16,10 +18,11 @@ function weeks(now: number, kilometres: number[]): WeekBar[] {
   return kilometres.map((km, index) => ({
     weekStart: mondayOf(now, kilometres.length - 1 - index),
     distance: Math.round(km * 1000),
+    movingTime: Math.round(km * 330),
   }));
 }
 
-export const TOTALS: Record<Sport, SportTotals> = {
+export const TOTALS: Record<'run' | 'ride' | 'swim' | 'fitness', SportTotals> = {
   run: {
     week: { count: 4, distance: 42_195, movingTime: 13_920, elevationGain: 512 },
     fourWeeks: { count: 16, distance: 168_400, movingTime: 54_600, elevationGain: 2_140 },
@@ -38,19 +41,39 @@ export const TOTALS: Record<Sport, SportTotals> = {
     ytd: { count: 22, distance: 48_200, movingTime: 62_000, elevationGain: 0 },
     allTime: { count: 140, distance: 301_000, movingTime: 398_000, elevationGain: 0 },
   },
+  fitness: {
+    week: { count: 2, distance: 0, movingTime: 6_300, elevationGain: 0 },
+    fourWeeks: { count: 7, distance: 0, movingTime: 22_500, elevationGain: 0 },
+    ytd: { count: 64, distance: 0, movingTime: 201_600, elevationGain: 0 },
+    allTime: { count: 240, distance: 0, movingTime: 770_000, elevationGain: 0 },
+  },
 };
 
-export function stats(now: number = Date.now()): StatsView {
-  return {
-    totals: structuredClone(TOTALS),
-    biggestRideDistance: 212_400,
-    biggestClimbElevationGain: 2_104,
-    weekly: {
-      run: weeks(now, [31.2, 38.5, 27.9, 45.1, 40.3, 0, 22.4, 48.6, 51.2, 36.7, 44.0, 42.195]),
-      ride: weeks(now, [80.4, 0, 112.5, 65.2, 0, 140.8, 95.1, 0, 72.3, 118.0, 64.6, 62.3]),
-      swim: weeks(now, [2.5, 3.0, 0, 2.0, 2.5, 0, 3.2, 2.4, 0, 2.5, 2.5, 0]),
+const link = (id: number, name: string, sportType: string, date: string, distance: number, movingTime: number, elevationGain: number): ActivityLink => ({ id, name, sportType, date, distance, movingTime, elevationGain });
+
+export function stats(now: number = Date.now(), history?: HistoryView): StatsView {
+  return statsView(
+    {
+      run: familyStats(structuredClone(TOTALS.run), {
+        weekly: weeks(now, [31.2, 38.5, 27.9, 45.1, 40.3, 0, 22.4, 48.6, 51.2, 36.7, 44.0, 42.195]),
+        records: { longest: link(9101, 'Oslo Marathon', 'Run', '2025-09-20', 42_421.6, 12_204, 188), biggestClimb: link(9102, 'Galdhøpiggen opp og ned', 'TrailRun', '2025-07-12', 21_300, 14_400, 1_812) },
+        bySportType: [
+          { sportType: 'Run', label: 'Run', totals: structuredClone(TOTALS.run) },
+          { sportType: 'TrailRun', label: 'Trail run', totals: { ...structuredClone(TOTALS.run), ytd: { count: 12, distance: 180_400, movingTime: 72_000, elevationGain: 6_300 } } },
+        ],
+      }),
+      ride: familyStats(structuredClone(TOTALS.ride), {
+        weekly: weeks(now, [80.4, 0, 112.5, 65.2, 0, 140.8, 95.1, 0, 72.3, 118.0, 64.6, 62.3]),
+        records: { longest: link(9201, 'Trondheim–Oslo', 'Ride', '2024-06-22', 212_400, 27_000, 2_104), biggestClimb: link(9201, 'Trondheim–Oslo', 'Ride', '2024-06-22', 212_400, 27_000, 2_104) },
+      }),
+      swim: familyStats(structuredClone(TOTALS.swim), {
+        weekly: weeks(now, [2.5, 3.0, 0, 2.0, 2.5, 0, 3.2, 2.4, 0, 2.5, 2.5, 0]),
+        records: { longest: link(9301, 'Sognsvann crossing', 'Swim', '2025-08-02', 3_850, 5_100, 0), biggestClimb: null },
+      }),
+      fitness: familyStats(structuredClone(TOTALS.fitness), { records: { longest: link(9401, 'Long yoga', 'Yoga', '2025-01-05', 0, 5_400, 0), biggestClimb: null } }),
     },
-  };
+    history,
+  );
 }
 
 export const AVATAR_URL = 'https://dgalywyr863hv.cloudfront.net/pictures/athletes/123456/987654/2/medium.jpg';
@@ -74,12 +97,13 @@ export function connectedState(now: number = Date.now()): DashboardState {
       clientId: '123456',
       units: 'metric',
       primarySport: 'run',
+      eBikeRidesAsRides: false,
       refreshIntervalMinutes: 30,
       launchAtLogin: true,
       signInMethod: 'window',
     },
     choices: {
-      sports: [{ value: 'run', label: 'Run' }, { value: 'ride', label: 'Ride' }, { value: 'swim', label: 'Swim' }],
+      sports: sportChoices(['run', 'ride', 'fitness', 'swim'], 'run'),
       refreshIntervalMinutes: [15, 30, 60, 120],
     },
     desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
@@ -125,10 +149,21 @@ export function fixtures(now: number = Date.now()) {
     stale: withState(connected, { data: { ...connected.data!, updatedAt: new Date(now - 75 * MINUTE).toISOString(), stale: true } }),
     rateLimited: withState(connected, { sync: { rateLimitedUntil: todayAt1445(now) } }),
     missingScopes: withState(connected, {
+      data: { ...connected.data!, stats: stats(now, { ...connected.data!.stats.history, includesPrivate: false }) },
       missingScopes: [
-        { scope: 'activity:read_all', consequence: 'Private activities are left out of your totals and chart.' },
-        { scope: 'profile:read_all', consequence: 'Your location and profile photo cannot be shown.' },
+        { scope: 'activity:read_all', consequence: 'Activities you set to Only You are not counted: totals, chart and records include only Everyone and Followers activities.' },
+        { scope: 'profile:read_all', consequence: 'Pacebar cannot read your units preference on Strava, so it shows metric unless you choose in Settings. Your name, photo and location are still shown.' },
       ],
+    }),
+    counting: withState(connected, {
+      data: {
+        ...connected.data!,
+        stats: (() => {
+          const counting = stats(now, { state: 'counting', counted: 1_800, estimatedTotal: 4_100, includesPrivate: true, readsActivities: true });
+          for (const sport of ['run', 'ride', 'swim'] as Sport[]) counting.families[sport].sources = { week: 'history', fourWeeks: 'history', ytd: 'public_stats', allTime: 'public_stats' };
+          return counting;
+        })(),
+      },
     }),
     reconnectNeeded: withState(connected, {
       connection: { kind: 'reconnect_needed' },
@@ -152,7 +187,8 @@ export function fixtures(now: number = Date.now()) {
     imperial: withState(connected, { settings: { units: 'imperial', primarySport: 'ride' } }),
     noTray: withState(connected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }),
     noRecords: withState(connected, {
-      data: { ...connected.data!, stats: { ...connected.data!.stats, biggestRideDistance: null, biggestClimbElevationGain: null } },
+      data: { ...connected.data!, stats: statsView({ run: familyStats(structuredClone(TOTALS.run)) }) },
+      choices: { ...connected.choices, sports: sportChoices(['run'], 'run') },
     }),
   } satisfies Record<string, DashboardState>;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatFamilyDistance,
+  formatRate,
   MISSING,
   formatActivities,
   formatClock,
@@ -83,9 +85,30 @@ describe('formatCount and formatActivities', () => {
   it('separates thousands and pluralises', () => {
     expect(formatCount(1_012, L)).toBe('1,012');
     expect(formatCount(null, L)).toBe(MISSING);
-    expect(formatActivities(1, 'run', L)).toBe('1 run');
-    expect(formatActivities(0, 'swim', L)).toBe('0 swims');
-    expect(formatActivities(1_200, 'ride', L)).toBe('1,200 rides');
+    expect(formatActivities(1, ['run', 'runs'], L)).toBe('1 run');
+    expect(formatActivities(0, ['swim', 'swims'], L)).toBe('0 swims');
+    expect(formatActivities(1_200, ['ride', 'rides'], L)).toBe('1,200 rides');
+  });
+});
+
+describe('figures the way each sport reads them', () => {
+  it('pace for runs, per 100 m or yd for swims, speed for rides', () => {
+    expect(formatRate(1000 / 312, { rate: 'pace' }, 'metric', L)).toBe('5:12 /km');
+    expect(formatRate(1609.344 / 502, { rate: 'pace' }, 'imperial', L)).toBe('8:22 /mi');
+    expect(formatRate(100 / 115, { rate: 'swimPace' }, 'metric', L)).toBe('1:55 /100 m');
+    expect(formatRate(91.44 / 105, { rate: 'swimPace' }, 'imperial', L)).toBe('1:45 /100 yd');
+    expect(formatRate(28.4 / 3.6, { rate: 'speed' }, 'metric', L)).toBe('28.4 km/h');
+    expect(formatRate(1609.344 * 17.6 / 3600, { rate: 'speed' }, 'imperial', L)).toBe('17.6 mph');
+    expect(formatRate(1 / 7200 * 1000, { rate: 'pace' }, 'metric', L)).toBe('2:00:00 /km');
+    expect(formatRate(null, { rate: 'pace' }, 'metric', L)).toBe(MISSING);
+    expect(formatRate(3, { rate: null }, 'metric', L)).toBe(MISSING);
+  });
+
+  it('swims in metres or yards, and no distance where a sport has none', () => {
+    expect(formatFamilyDistance(2_350, { distance: 'short' }, 'metric', L)).toBe('2,350 m');
+    expect(formatFamilyDistance(2_350, { distance: 'short' }, 'imperial', L)).toBe('2,570 yd');
+    expect(formatFamilyDistance(42_195, { distance: 'long' }, 'metric', L)).toBe('42.2 km');
+    expect(formatFamilyDistance(0, { distance: null }, 'metric', L)).toBe(MISSING);
   });
 });
 

@@ -292,6 +292,7 @@ export const API_METHODS: ApiMethod[] = [
   'refresh',
   'updateSettings',
   'openAthleteOnStrava',
+  'openActivityOnStrava',
   'openStravaApiSettings',
   'quit',
 ];
@@ -407,6 +408,7 @@ export async function openDashboard(state: DashboardState, options: OpenOptions 
     refresh: answer('refresh'),
     updateSettings: answer('updateSettings'),
     openAthleteOnStrava: answer('openAthleteOnStrava'),
+    openActivityOnStrava: answer('openActivityOnStrava'),
     openStravaApiSettings: answer('openStravaApiSettings'),
     quit: answer('quit'),
   };

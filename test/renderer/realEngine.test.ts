@@ -8,6 +8,8 @@ import { PacebarEngine } from '../../core/engine/engine';
 import { guardBackend } from '../../core/keychain/secretBackend';
 import { memoryStore } from '../support/memory';
 import { settingsDefaults } from '../../core/domain';
+import { HistoryRepository } from '../../core/history/historyStore';
+import { join } from 'node:path';
 import { stravaEndpoints } from '../../core/strava/endpoints';
 import { DEMO_CLIENT } from '../../sim/index';
 import { startHarness, type Harness } from '../core/integration/harness';
@@ -16,6 +18,9 @@ import { simulatedBrowser } from '../../sim/browser';
 import { closeHarness, openWithBridge, warmUpHarness, type BridgeHandlers, type DashboardPage } from './harness';
 import { waitForText } from './waits';
 import { commandLineTransport } from '../../core/engine/createEngine';
+import { zoneOffsetSeconds } from '../../sim/time';
+import { truthTotals } from '../support/groundTruth';
+import { formatCount, formatDuration, formatElevation, formatFamilyDistance, formatRate } from '../../renderer/src/format';
 
 interface Rig {
   h: Harness;
@@ -49,6 +54,7 @@ function bridge(controller: PacebarController, sent: unknown[]): BridgeHandlers 
     refresh: async () => out(await controller.refreshAction()),
     updateSettings: async (patch) => out(await controller.updateSettings(patch)),
     openAthleteOnStrava: () => out({ ok: true as const }),
+    openActivityOnStrava: (id) => out(controller.activityUrl(id) ? { ok: true as const } : { ok: false as const, message: 'That activity is not in your history.' }),
     openStravaApiSettings: () => out({ ok: true as const }),
     quit: () => out({ ok: true as const }),
   };
@@ -96,6 +102,39 @@ beforeAll(warmUpHarness, 120_000);
 afterAll(closeHarness);
 
 describe('dashboard on the real engine', () => {
+  it('a long history: once counted, every figure of the shown sports equals the simulator\'s own records', async () => {
+    const zone = 'America/New_York';
+    const h = await startHarness({
+      sim: { now: Date.UTC(2026, 10, 2, 14, 0), seed: 31, history: { count: 700, years: 10, timeZone: zone } }, // the day after the US left summer time
+      utcOffsetMinutes: (now) => zoneOffsetSeconds(zone, now) / 60,
+    });
+    const controller = new PacebarController({ engine: h.engine, consent: { window: simConsent(h), browser: simConsent(h) } });
+    const r = await open(h, controller);
+    await connectInPage(r);
+    // The backfill runs after the connect; its card goes once everything is counted.
+    await r.dashboard.page.locator('#history[hidden]').waitFor({ state: 'attached' });
+    await r.dashboard.page.locator('#dashboard:not([hidden])').waitFor();
+    const options = { now: h.sim.clock.now(), homeZone: zone, includesPrivate: true };
+    const L = 'en-GB';
+    for (const [sport, label] of [['run', 'Run'], ['ride', 'Ride']] as const) {
+      await r.dashboard.page.getByRole('tab', { name: label, exact: true }).click();
+      const table = r.dashboard.page.getByRole('table', { name: `${label} totals` });
+      await table.waitFor();
+      const display = controller.state().choices.sports.find((choice) => choice.value === sport)!;
+      for (const [period, row] of [['week', 'This week'], ['fourWeeks', '4 weeks'], ['ytd', 'This year'], ['allTime', 'All time']] as const) {
+        const truth = truthTotals(h.sim.activities(), sport, period, options);
+        const cells = await table.locator('tr', { has: r.dashboard.page.locator('th', { hasText: row }) }).locator('td').allInnerTexts();
+        expect(cells, `${sport} ${period}`).toEqual([
+          formatCount(truth.count, L),
+          formatFamilyDistance(truth.distance, display, 'metric', L),
+          formatDuration(truth.movingTime, L),
+          formatRate(truth.movingTime > 0 ? truth.distance / truth.movingTime : null, display, 'metric', L),
+          formatElevation(truth.elevationGain, 'metric', L),
+        ]);
+      }
+    }
+  });
+
   it('setup → connect → the athlete and stats are shown', async () => {
     const h = await startHarness();
     await h.engine.credentials.forget();
@@ -202,6 +241,7 @@ describe('dashboard on the real engine', () => {
       secrets: locked,
       settingsStore: memoryStore({ ...settingsDefaults, clientId: DEMO_CLIENT.clientId }),
       cacheStore: memoryStore<Record<string, unknown>>({}),
+      history: new HistoryRepository(join(h.dir, 'locked-history.json')),
       clock: () => h.sim.clock.now(),
     });
     const controller = new PacebarController({ engine, consent: { window: simConsent(h), browser: simConsent(h) } });

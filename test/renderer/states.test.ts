@@ -234,21 +234,55 @@ describe('connected', () => {
     expect(size).toBeGreaterThanOrEqual(40);
   });
 
-  it('has a real totals table per sport with headers', async () => {
+  it('has a tab per sport the athlete does, primary first, and one real totals table for the selected one', async () => {
     const { page } = await open(f.connected);
-    const tables = page.locator('table.totals');
-    expect(await tables.count()).toBe(3);
-    expect(await tables.evaluateAll((all) => all.map((t) => t.getAttribute('data-sport')))).toEqual(['run', 'ride', 'swim']);
+    const tabs = page.getByRole('tablist', { name: 'Sports' }).getByRole('tab');
+    expect(await tabs.allInnerTexts()).toEqual(['Run', 'Ride', 'Fitness', 'Swim']);
+    expect(await page.getByRole('tab', { name: 'Run' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-run');
+    expect(await page.locator('table.totals').count()).toBe(2); // the family's totals and its sport types
     const run = page.getByRole('table', { name: 'Run totals' });
-    expect(await run.locator('th[scope="col"]').allInnerTexts()).toEqual(['Period', 'Count', 'Distance', 'Time', 'Elevation']);
+    expect(await run.locator('th[scope="col"]').allInnerTexts()).toEqual(['Period', 'Count', 'Distance', 'Time', 'Pace', 'Elevation']);
     expect(await run.locator('th[scope="row"]').allInnerTexts()).toEqual(['This week', '4 weeks', 'This year', 'All time']);
     const ytd = await run.locator('tr', { has: page.locator('th', { hasText: 'This year' }) }).locator('td').allInnerTexts();
-    expect(ytd).toEqual(['148', '1,204 km', '117h 06m', '14,850 m']);
-    const rideAllTime = await page.getByRole('table', { name: 'Ride totals' }).locator('tbody tr').last().locator('td').allInnerTexts();
-    expect(rideAllTime).toEqual(['388', '21,904 km', '800h 00m', '241,300 m']);
+    expect(ytd).toEqual(['148', '1,204 km', '117h 06m', '5:50 /km', '14,850 m']);
+    expect(await page.getByRole('table', { name: 'By sport type' }).locator('tbody th').allInnerTexts()).toEqual(['Run', 'Trail run']);
     const records = await page.locator('.records').innerText();
-    expect(records).toContain('212 km');
-    expect(records).toContain('2,104 m');
+    expect(records).toContain('42.4 km');
+    expect(records).toContain('Oslo Marathon');
+    expect(records).toContain('1,812 m');
+  });
+
+  it('shows each sport the way it is read: speed for rides, swims in metres, fitness in time only', async () => {
+    const { page } = await open(f.connected);
+    await page.getByRole('tab', { name: 'Ride' }).click();
+    const ride = page.getByRole('table', { name: 'Ride totals' });
+    await ride.waitFor();
+    expect(await ride.locator('tbody tr').last().locator('td').allInnerTexts()).toEqual(['388', '21,904 km', '800h 00m', '27.4 km/h', '241,300 m']);
+    await page.getByRole('tab', { name: 'Ride' }).press('ArrowRight');
+    await page.getByRole('table', { name: 'Fitness totals' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Fitness totals' }).locator('th[scope="col"]').allInnerTexts()).toEqual(['Period', 'Count', 'Time']);
+    expect(await page.locator('.hero-number').innerText()).toBe('1h 45m');
+    await page.getByRole('tab', { name: 'Swim' }).click();
+    const swim = page.getByRole('table', { name: 'Swim totals' });
+    await swim.waitFor();
+    expect(await swim.locator('th[scope="col"]').allInnerTexts()).toEqual(['Period', 'Count', 'Distance', 'Time', 'Pace']);
+    expect(await swim.locator('tr', { has: page.locator('th', { hasText: 'This year' }) }).locator('td').allInnerTexts()).toEqual(['22', '48,200 m', '17h 13m', '2:09 /100 m']);
+    expect(await page.locator('.records').innerText()).not.toContain('Biggest climb');
+  });
+
+  it('while the history is counted: a progress bar, and the figures from Strava\'s public stats say so', async () => {
+    const { page } = await open(f.counting);
+    expect(await page.locator('#history .progress-label').innerText()).toBe('Counting your history: 1,800 of about 4,100 activities');
+    expect(await page.locator('#history progress').evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([1800, 4100]);
+    const run = page.getByRole('table', { name: 'Run totals' });
+    expect(await run.locator('th[scope="row"]').allInnerTexts()).toEqual(['This week', '4 weeks', 'This year (public activities only)', 'All time (public activities only)']);
+  });
+
+  it('opens a record\'s activity on Strava', async () => {
+    const d = await open(f.connected);
+    await d.page.locator('.records').getByRole('button', { name: 'View on Strava' }).first().click();
+    await expect.poll(() => d.actions()).toEqual([{ method: 'openActivityOnStrava', args: [9101] }]);
   });
 
   it('draws 12 labelled weekly bars for the primary sport', async () => {
@@ -261,6 +295,9 @@ describe('connected', () => {
     expect(await bars.nth(5).getAttribute('aria-label')).toMatch(/: 0 km$/);
     const heights = await chart.locator('rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
     expect(Math.max(...heights)).toBe(heights[8]); // 51.2 km is the tallest week
+    // Every bar's value is written on it, not only in a hover title.
+    expect(await chart.locator('text.bar-value').allTextContents()).toEqual(['31', '39', '28', '45', '40', '0', '22', '49', '51', '37', '44', '42']);
+    expect(await chart.locator('title').count()).toBe(0);
   });
 
   it('says when it was updated, has no stale badge, and refreshes', async () => {
@@ -274,7 +311,7 @@ describe('connected', () => {
 
   it('opens the athlete on Strava from a link-styled button, with no outside href', async () => {
     const d = await open(f.connected);
-    const view = d.page.getByRole('button', { name: 'View on Strava' });
+    const view = d.page.getByRole('region', { name: 'Athlete' }).getByRole('button', { name: 'View on Strava' });
     expect(await view.evaluate((b) => getComputedStyle(b).textDecorationLine)).toBe('underline');
     expect(await d.page.locator('a[href]').count()).toBe(0);
     await view.click();
@@ -293,9 +330,10 @@ describe('connected', () => {
     expect(await page.locator('.athlete-location').count()).toBe(0);
   });
 
-  it('shows a dash for missing records', async () => {
+  it('says so when there are no records yet, and shows no tabs for one sport', async () => {
     const { page } = await open(f.noRecords);
-    expect(await page.locator('.records dd').allInnerTexts()).toEqual(['—', '—']);
+    expect(await page.locator('#totals').innerText()).toContain('No records yet.');
+    expect(await page.getByRole('tablist').count()).toBe(0);
   });
 
   it('uses imperial units and the chosen primary sport', async () => {
@@ -304,7 +342,8 @@ describe('connected', () => {
     expect(await page.locator('.hero-number').innerText()).toBe('38.7');
     expect(await page.locator('.hero-unit').innerText()).toBe('mi');
     expect(await page.getByRole('list', { name: 'Ride distance, last 12 weeks' }).getByRole('listitem').count()).toBe(12);
-    expect(await page.locator('table.totals').first().getAttribute('data-sport')).toBe('ride');
+    expect(await page.getByRole('tab', { name: 'Ride' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab').first().innerText()).toBe('Ride'); // the primary sport's tab comes first
     const records = await page.locator('.records').innerText();
     expect(records).toContain('132 mi');
     expect(records).toContain('6,903 ft');
@@ -424,9 +463,10 @@ describe('banners', () => {
     const banner = d.page.locator('[data-banner="missing-scopes"]');
     const items = await banner.locator('li').allInnerTexts();
     expect(items).toEqual([
-      'activity:read_all — Private activities are left out of your totals and chart.',
-      'profile:read_all — Your location and profile photo cannot be shown.',
+      'activity:read_all — Activities you set to Only You are not counted: totals, chart and records include only Everyone and Followers activities.',
+      'profile:read_all — Pacebar cannot read your units preference on Strava, so it shows metric unless you choose in Settings. Your name, photo and location are still shown.',
     ]);
+    expect(await d.page.locator('.coverage-note').innerText()).toContain('Activities set to Only You are not counted');
     await banner.getByRole('button', { name: 'Reconnect and tick every box on Strava’s page' }).click();
     expect(await d.waitForActions(1)).toEqual([{ method: 'connect', args: ['browser'] }]);
   });

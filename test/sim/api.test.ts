@@ -75,9 +75,12 @@ describe('GET /athletes/{id}/stats', () => {
     const { access_token } = await login(sim);
     const activities = await allActivities(sim, access_token);
     const stats = (await get(sim, `/api/v3/athletes/${sim.athleteId}/stats`, access_token)).body;
-    const runs = activities.filter((a) => ['Run', 'TrailRun', 'VirtualRun'].includes(a.sport_type) && !a.private);
+    // Strava's stats count Everyone activities only: not Only You, not Followers.
+    const runs = activities.filter((a) => ['Run', 'TrailRun', 'VirtualRun'].includes(a.sport_type) && a.visibility === 'everyone');
+    expect(activities.some((a) => a.visibility === 'followers_only')).toBe(true);
     const recent = runs.filter((a) => Date.parse(a.start_date) > T0 - 28 * DAY);
-    const ytd = runs.filter((a) => Date.parse(a.start_date) >= Date.UTC(2025, 0, 1));
+    // The year by each activity's local start, in the athlete's zone.
+    const ytd = runs.filter((a) => Date.parse(a.start_date_local) >= Date.UTC(2025, 0, 1));
     const sum = (list: any[], key: string) => Math.round(list.reduce((s, a) => s + a[key], 0) * 10) / 10;
     expect(stats.recent_run_totals).toEqual({
       count: recent.length,

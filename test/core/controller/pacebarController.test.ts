@@ -8,6 +8,9 @@ import { PacebarEngine } from '../../../core/engine/engine';
 import { memoryBackend } from '../../support/memory';
 import { memoryStore } from '../../support/memory';
 import { settingsDefaults } from '../../../core/domain';
+import { HistoryRepository } from '../../../core/history/historyStore';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
 import { browserConsentRunner } from '../../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../../sim/browser';
@@ -212,6 +215,7 @@ describe('PacebarController', () => {
       secrets: memoryBackend(),
       settingsStore: flaky,
       cacheStore: memoryStore<Record<string, unknown>>({}),
+      history: new HistoryRepository(join(h.dir, 'flaky-history.json')),
     });
     const controller = new PacebarController({ engine, consent: { window: waitingRunner, browser: waitingRunner } });
     await expect(controller.init()).rejects.toThrow();
@@ -227,6 +231,7 @@ describe('PacebarController', () => {
       secrets: memoryBackend(),
       settingsStore: memoryStore({ ...settingsDefaults }),
       cacheStore: memoryStore<Record<string, unknown>>({}),
+      history: new HistoryRepository(join(tmpdir(), `pacebar-version-${process.pid}-history.json`), { readOnly: true }),
     });
     const controller = new PacebarController({ engine, consent: { window: waitingRunner, browser: waitingRunner }, version: '1.4.2' });
     // Until main's updater says otherwise (and for good in the demo), updates are off.

@@ -35,18 +35,28 @@ describe('connect', () => {
     const cache = h.engine.cache.read();
     expect(cache.athlete?.firstname).toBe('Zoë');
     expect(cache.stats?.ytd_run_totals.count).toBeGreaterThan(0);
-    expect(cache.activities.length).toBeGreaterThan(5);
+    expect(h.engine.history.read().activities.length).toBeGreaterThan(5);
     const tokens = await currentTokens(h);
-    expect(tokens?.scopes).toEqual(['read', 'activity:read_all', 'profile:read_all']);
+    expect(tokens?.scopes).toEqual(['read', 'activity:read', 'activity:read_all', 'profile:read_all']);
   });
 
-  it('reports unticked scopes and what they cost, and does not ask for what it may not read', async () => {
+  it('without the private box, lists Everyone and Followers activities and says what is left out', async () => {
     h.sim.clearRequests();
     const result = await connect(h, { uncheck: ['activity:read_all'] });
     expect(result.missing.map((m) => m.scope)).toEqual(['activity:read_all']);
-    expect(result.missing[0]?.consequence).toMatch(/Private/);
-    expect(h.sim.count({ path: '/api/v3/athlete/activities' })).toBe(0);
+    expect(result.missing[0]?.consequence).toMatch(/Only You activities are not counted|Activities you set to Only You are not counted/);
+    expect(h.sim.count({ path: '/api/v3/athlete/activities' })).toBe(1);
+    expect(h.engine.history.read().activities.some((a) => a.visibility === 'only_me')).toBe(false);
+    expect(h.engine.history.read().activities.some((a) => a.visibility === 'followers_only')).toBe(true);
     expect((await h.engine.missingScopes()).map((m) => m.scope)).toEqual(['activity:read_all']);
+  });
+
+  it('without any activity box, does not ask for what it may not read and says what that costs', async () => {
+    h.sim.clearRequests();
+    const result = await connect(h, { uncheck: ['activity:read', 'activity:read_all'] });
+    expect(result.missing.map((m) => m.scope)).toEqual(['activity:read', 'activity:read_all']);
+    expect(result.missing[0]?.consequence).toMatch(/cannot read your activities/);
+    expect(h.sim.count({ path: '/api/v3/athlete/activities' })).toBe(0);
   });
 
   it('a denied consent leaves nothing behind', async () => {
@@ -108,7 +118,8 @@ describe('polling', () => {
     const busy = await h.engine.sync();
     expect(busy.changed).toBe(true);
     expect(h.sim.requests.map((r) => r.path)).toEqual(['/api/v3/athlete/activities', `/api/v3/athletes/${h.sim.athleteId}/stats`]);
-    expect(busy.cache.activities.some((a) => a.distance === 12_345.6 && a.sportType === 'TrailRun')).toBe(true);
+    expect(busy.changed).toBe(true);
+    expect(h.engine.history.read().activities.some((a) => a.distance === 12_345.6 && a.sportType === 'TrailRun')).toBe(true);
   });
 
   it('re-reads the athlete and the chart window once a day, not more', async () => {

@@ -12,6 +12,7 @@ import { memoryBackend } from '../../support/memory';
 import { openCacheStore, openSettingsStore } from '../../../core/store/confStores';
 import { stravaEndpoints } from '../../../core/strava/endpoints';
 import { commandLineTransport } from '../../../core/engine/createEngine';
+import { HISTORY_FILE, HistoryRepository } from '../../../core/history/historyStore';
 
 /** Headers and body timeout: roomy for a busy machine; a test times a hung server out with timers.fireAll(). */
 export const HARNESS_TIMEOUT_MS = 5000;
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   sim?: SimOptions;
   /** Our clock minus Strava's (clock-skew tests). */
   clockOffsetMs?: number;
+  /** The athlete's offset from UTC at a moment (default: UTC+1, the simulator's Oslo in winter). */
+  utcOffsetMinutes?: (now: number) => number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -50,8 +53,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       keychainService,
       settingsStore: openSettingsStore(dir),
       cacheStore: openCacheStore(dir),
+      history: new HistoryRepository(join(dir, HISTORY_FILE)),
       clock: () => sim.clock.now() + (options.clockOffsetMs ?? 0),
-      utcOffsetMinutes: () => 60,
+      utcOffsetMinutes: options.utcOffsetMinutes ?? (() => 60),
       http: {
         timeouts: { connectMs: 2000, headersMs: HARNESS_TIMEOUT_MS, bodyMs: HARNESS_TIMEOUT_MS },
         // Retries as many as in the app, without the back-off: no test waits for it.

@@ -18,7 +18,7 @@ describe('buildAuthorizeUrl', () => {
     expect(params.get('redirect_uri')).toBe('http://127.0.0.1:54321/callback');
     expect(params.get('response_type')).toBe('code');
     expect(params.get('approval_prompt')).toBe('auto');
-    expect(params.get('scope')).toBe('read,activity:read_all,profile:read_all');
+    expect(params.get('scope')).toBe('read,activity:read,activity:read_all,profile:read_all');
     expect(params.get('scope')).toBe(DEFAULT_SCOPES.join(','));
     expect(params.get('state')).toBe(state);
     // Each parameter exactly once.

@@ -26,12 +26,12 @@ describe('parseScopes', () => {
 
 describe('missingScopes', () => {
   it('is empty when everything requested was granted', () => {
-    expect(missingScopes(['read', 'activity:read_all', 'profile:read_all'])).toEqual([]);
+    expect(missingScopes(['read', 'activity:read_all', 'profile:read_all'])).toEqual([]); // read_all implies read
   });
 
   it('lists each unticked default scope with a non-empty consequence', () => {
     const missing = missingScopes(['read']);
-    expect(missing.map((entry) => entry.scope)).toEqual(['activity:read_all', 'profile:read_all']);
+    expect(missing.map((entry) => entry.scope)).toEqual(['activity:read', 'activity:read_all', 'profile:read_all']);
     for (const entry of missing) {
       expect(entry.consequence.trim().length).toBeGreaterThan(10);
       expect(entry.consequence).not.toContain('\n');
@@ -49,7 +49,15 @@ describe('missingScopes', () => {
     const missing = missingScopes(['activity:read'], ['activity:read_all']);
     expect(missing).toHaveLength(1);
     expect(missing[0]?.scope).toBe('activity:read_all');
-    expect(missing[0]?.consequence).toMatch(/Private/);
+    expect(missing[0]?.consequence).toMatch(/Only You activities are not counted|set to Only You are not counted/);
+  });
+
+  it('says what actually happens: without activity:read there is no list at all, so Only You is "either"', () => {
+    const [read, readAll] = missingScopes(['read', 'profile:read_all']);
+    expect(read?.consequence).toMatch(/cannot read your activities: it shows only Strava's own run, ride and swim totals/);
+    expect(readAll?.consequence).toBe('Activities you set to Only You could not be counted either.');
+    const [profile] = missingScopes(['read', 'activity:read_all']);
+    expect(profile?.consequence).toMatch(/Your name, photo and location are still shown/);
   });
 
   it('read_all implies read', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { athleteView, buildStatsView, statsView } from '../../../core/stats/statsView';
+import { athleteView, buildStatsView, type HistoryCoverage } from '../../../core/stats/statsView';
 import type { ActivityRecord } from '../../../core/domain';
-import { summarizeWeeks } from '../../../core/stats/weeklySummary';
+import { familyOf } from '../../../core/stats/sportFamilies';
 import type { ActivityStats, Athlete } from '../../../core/strava/models';
 
 function total(count: number, distance: number, movingTime: number, elevation: number | null = 0) {
@@ -23,56 +23,51 @@ const stats: ActivityStats = {
 };
 
 const NOW = Date.UTC(2024, 2, 13, 12);
+const DAY = 86_400_000;
+const run = (id: number, daysAgo: number, distance: number): ActivityRecord => ({
+  id, name: `Run ${id}`, sportType: 'Run', distance, movingTime: 1800, elapsedTime: 1900, elevationGain: 20, start: NOW - daysAgo * DAY, startLocal: NOW - daysAgo * DAY, visibility: 'everyone',
+});
+const coverage = (reachesBack: number | null, state: HistoryCoverage['state'] = 'counting'): HistoryCoverage => ({
+  reachesBack, state, counted: 2, estimatedTotal: 100, includesPrivate: true, readsActivities: true,
+});
+const view = (records: ActivityRecord[], reach: HistoryCoverage, withStats: ActivityStats | null = stats) =>
+  buildStatsView({ records, stats: withStats, coverage: reach, moment: { now: NOW, utcOffsetMinutes: 0 }, familyOf: familyOf({ eBikeRidesAsRides: false }) });
 
-describe('statsView', () => {
-  it('maps Strava\'s recent/ytd/all totals per sport', () => {
-    const view = statsView(stats, summarizeWeeks([], NOW, 0));
-    expect(view.totals.run.fourWeeks).toEqual({ count: 5, distance: 40123.2, movingTime: 14400, elevationGain: 300.5 });
-    expect(view.totals.ride.ytd).toEqual({ count: 40, distance: 2012345.7, movingTime: 300000, elevationGain: 20000 });
-    expect(view.totals.swim.allTime).toEqual({ count: 20, distance: 30000, movingTime: 36000, elevationGain: 0 });
-    expect(view.totals.ride.allTime.distance).toBe(20123456.7);
-    expect(view.biggestRideDistance).toBe(175454.2);
-    expect(view.biggestClimbElevationGain).toBe(1235.4);
+describe('buildStatsView: each figure from the history where it reaches, else Strava\'s public figure', () => {
+  const records = [run(1, 1, 5000), run(2, 20, 10000)];
+
+  it('a complete history gives every figure', () => {
+    const stats = view(records, coverage(Number.NEGATIVE_INFINITY, 'complete')).families.run;
+    expect(stats.sources).toEqual({ week: 'history', fourWeeks: 'history', ytd: 'history', allTime: 'history' });
+    expect(stats.totals.allTime).toEqual({ count: 2, distance: 15000, movingTime: 3600, elevationGain: 40 });
+    expect(stats.averageSpeed.allTime).toBeCloseTo(15000 / 3600, 9);
   });
 
-  it('turns a null elevation gain into 0', () => {
-    expect(statsView(stats, summarizeWeeks([], NOW, 0)).totals.swim.fourWeeks.elevationGain).toBe(0);
+  it('while counting back 30 days: week and 4 weeks from the history, the year and all time public (run, ride, swim)', () => {
+    const result = view(records, coverage(NOW - 30 * DAY));
+    expect(result.families.run.sources).toEqual({ week: 'history', fourWeeks: 'history', ytd: 'public_stats', allTime: 'public_stats' });
+    expect(result.families.run.totals.ytd).toEqual({ count: 80, distance: 700000.1, movingTime: 250000, elevationGain: 9000 });
+    expect(result.families.swim.totals.fourWeeks.elevationGain).toBe(0); // a null elevation from Strava reads 0
+    // Strava has no figures for other families: they are still being counted.
+    expect(result.families.walk.sources.ytd).toBe('counting');
   });
 
-  it('null or missing biggest_* become null', () => {
-    const withNulls = { ...stats, biggest_ride_distance: null, biggest_climb_elevation_gain: null };
-    const view = statsView(withNulls, summarizeWeeks([], NOW, 0));
-    expect(view.biggestRideDistance).toBeNull();
-    expect(view.biggestClimbElevationGain).toBeNull();
-    const { biggest_ride_distance: _a, biggest_climb_elevation_gain: _b, ...without } = stats;
-    const viewWithout = statsView(without as ActivityStats, summarizeWeeks([], NOW, 0));
-    expect(viewWithout.biggestRideDistance).toBeNull();
-    expect(viewWithout.biggestClimbElevationGain).toBeNull();
+  it('before the first page nothing is from the history, and without stats nothing is known', () => {
+    expect(view(records, coverage(null)).families.run.sources.week).toBe('counting');
+    expect(view([], coverage(null), null).families.run.sources).toEqual({ week: 'counting', fourWeeks: 'counting', ytd: 'counting', allTime: 'counting' });
   });
 
-  it('without stats, every total is zero but the weekly numbers still show', () => {
-    const run: ActivityRecord = { id: 1, sportType: 'Run', distance: 5000, movingTime: 1500, elevationGain: 20, start: NOW - 3600_000, startLocal: NOW - 3600_000 };
-    const view = statsView(null, summarizeWeeks([run], NOW, 0));
-    const zero = { count: 0, distance: 0, movingTime: 0, elevationGain: 0 };
-    for (const sport of ['run', 'ride', 'swim'] as const) {
-      expect(view.totals[sport].fourWeeks).toEqual(zero);
-      expect(view.totals[sport].ytd).toEqual(zero);
-      expect(view.totals[sport].allTime).toEqual(zero);
-    }
-    expect(view.totals.run.week).toEqual({ count: 1, distance: 5000, movingTime: 1500, elevationGain: 20 });
-    expect(view.weekly.run).toHaveLength(12);
-    expect(view.weekly.run.at(-1)?.distance).toBe(5000);
-    expect(view.biggestRideDistance).toBeNull();
+  it('the active families are those with activities, most first; Strava\'s public counts make a family active too', () => {
+    const result = view([run(1, 1, 5000), { ...run(2, 3, 0), sportType: 'Yoga' }, { ...run(3, 4, 0), sportType: 'Yoga' }], coverage(Number.NEGATIVE_INFINITY, 'complete'), null);
+    expect(result.active).toEqual(['fitness', 'run']);
+    expect(view([], coverage(null)).active).toEqual(['run', 'ride', 'swim']);
   });
 
-  it('buildStatsView equals statsView of the weekly summary', () => {
-    const ride: ActivityRecord = { id: 2, sportType: 'GravelRide', distance: 42000, movingTime: 5400, elevationGain: 300, start: NOW - DAY, startLocal: NOW - DAY };
-    expect(buildStatsView(stats, [ride], NOW, 60)).toEqual(statsView(stats, summarizeWeeks([ride], NOW, 60)));
-    expect(buildStatsView(stats, [ride], NOW, 60).totals.ride.week.distance).toBe(42000);
+  it('names each sport type of a family, most activities first', () => {
+    const result = view([run(1, 1, 5000), { ...run(2, 2, 8000), sportType: 'TrailRun' }, { ...run(3, 3, 8000), sportType: 'TrailRun' }], coverage(Number.NEGATIVE_INFINITY, 'complete'));
+    expect(result.families.run.bySportType.map((type) => [type.sportType, type.label, type.totals.allTime.count])).toEqual([['TrailRun', 'Trail run', 2], ['Run', 'Run', 1]]);
   });
 });
-
-const DAY = 86_400_000;
 
 function athlete(overrides: Partial<Athlete> = {}): Athlete {
   return { id: 134815, firstname: 'Marianne', lastname: 'Teutenberg', city: 'Rennes', state: 'Bretagne', country: 'France', profile_medium: 'https://cdn.example/medium.jpg', profile: 'https://cdn.example/large.jpg', ...overrides };

@@ -4,7 +4,6 @@ import { CacheRepository, emptyCache } from '../../../core/store/cache';
 import { memoryStore } from '../../support/memory';
 
 const rateBudget: RateSnapshot = { read: { limit: [100, 1000], usage: [3, 40] }, overall: { limit: [200, 2000], usage: [5, 50] }, observedAt: 1_700_000_000_000 };
-const activity = { id: 1, sportType: 'Run', distance: 5000, movingTime: 1500, elevationGain: 20, start: 1_700_000_000_000, startLocal: 1_700_003_600_000 };
 
 describe('emptyCache', () => {
   it('has every field empty', () => {
@@ -14,9 +13,7 @@ describe('emptyCache', () => {
       athleteFetchedAt: null,
       stats: null,
       statsFetchedAt: null,
-      activities: [],
       activitiesFetchedAt: null,
-      activitiesReconciledAt: null,
       lastFailure: null,
       rateBudget: null,
     });
@@ -30,18 +27,22 @@ describe('CacheRepository (in memory)', () => {
 
   it('writes a patch over what is there and reads it back', () => {
     const cache = new CacheRepository(memoryStore<Record<string, unknown>>({}));
-    const written = cache.write({ athleteId: 134815, athlete: { id: 134815, firstname: 'M' }, athleteFetchedAt: 10, activities: [activity] });
+    const written = cache.write({ athleteId: 134815, athlete: { id: 134815, firstname: 'M' }, athleteFetchedAt: 10 });
     expect(written.athleteId).toBe(134815);
     const again = cache.write({ rateBudget, lastFailure: { code: 'network', message: 'offline', at: 20 } });
     expect(again.athlete).toEqual({ id: 134815, firstname: 'M' });
-    expect(cache.read()).toEqual({ ...emptyCache(), athleteId: 134815, athlete: { id: 134815, firstname: 'M' }, athleteFetchedAt: 10, activities: [activity], rateBudget, lastFailure: { code: 'network', message: 'offline', at: 20 } });
+    expect(cache.read()).toEqual({ ...emptyCache(), athleteId: 134815, athlete: { id: 134815, firstname: 'M' }, athleteFetchedAt: 10, rateBudget, lastFailure: { code: 'network', message: 'offline', at: 20 } });
+  });
+
+  it('an old cache with its 12 weeks of activities reads without them (they live in the history now)', () => {
+    const old = { athleteId: 7, activities: [{ id: 1, sportType: 'Run' }], activitiesReconciledAt: 5, statsFetchedAt: 3 };
+    expect(new CacheRepository(memoryStore<Record<string, unknown>>(old)).read()).toEqual({ ...emptyCache(), athleteId: 7, statsFetchedAt: 3 });
   });
 
   it('a foreign-shaped store reads as the empty cache', () => {
     for (const foreign of [
       { athlete: 'hello' },
-      { activities: 5 },
-      { activities: [{ id: 'x' }] },
+      { activitiesFetchedAt: 'yesterday' },
       { athleteId: '134815' },
       { rateBudget: { read: { limit: [1], usage: [1, 2] }, overall: null, observedAt: 1 } },
       { stats: { recent_run_totals: {} } },
@@ -53,7 +54,7 @@ describe('CacheRepository (in memory)', () => {
   it('clearAccount forgets the account but keeps the shared rate budget', () => {
     const store = memoryStore<Record<string, unknown>>({});
     const cache = new CacheRepository(store);
-    cache.write({ athleteId: 134815, athlete: { id: 134815 }, activities: [activity], statsFetchedAt: 5, rateBudget });
+    cache.write({ athleteId: 134815, athlete: { id: 134815 }, statsFetchedAt: 5, rateBudget });
     cache.clearAccount();
     expect(cache.read()).toEqual({ ...emptyCache(), rateBudget });
   });

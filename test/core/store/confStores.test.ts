@@ -30,7 +30,7 @@ describe('conf-backed settings', () => {
     expect(repo.get()).toEqual(settingsDefaults);
     repo.update({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', signInMethod: 'browser', launchAtLogin: true });
     const reopened = new SettingsRepository(openSettingsStore(dir));
-    expect(reopened.get()).toEqual({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', signInMethod: 'browser', launchAtLogin: true });
+    expect(reopened.get()).toEqual({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', eBikeRidesAsRides: false, signInMethod: 'browser', launchAtLogin: true });
     expect(onDisk(settingsPath()).clientId).toBe('12345');
   });
 
@@ -51,7 +51,7 @@ describe('conf-backed settings', () => {
     ['athleteId 0', { athleteId: 0 }],
     ['athleteId 1.5', { athleteId: 1.5 }],
     ['units "furlongs"', { units: 'furlongs' as never }],
-    ['primarySport "walk"', { primarySport: 'walk' as never }],
+    ['primarySport "yoga" (a sport type, not a family)', { primarySport: 'yoga' as never }],
     ['launchAtLogin "yes"', { launchAtLogin: 'yes' as never }],
     ['signInMethod "popup"', { signInMethod: 'popup' as never }],
   ];
@@ -150,7 +150,7 @@ describe('settingsJsonSchema (electron-store\'s schema option)', () => {
     const store: TypedStore<Settings> = conf;
     store.set({ clientId: '12345', refreshIntervalMinutes: 30, units: null });
     expect(store.store).toMatchObject({ clientId: '12345', refreshIntervalMinutes: 30, units: null });
-    for (const patch of [{ refreshIntervalMinutes: 5 }, { clientId: 'abc' }, { primarySport: 'walk' }, { signInMethod: 'popup' }] as Partial<Settings>[]) {
+    for (const patch of [{ refreshIntervalMinutes: 5 }, { clientId: 'abc' }, { primarySport: 'yoga' }, { signInMethod: 'popup' }] as Partial<Settings>[]) {
       expect(settingsPatchSchema.safeParse(patch).success).toBe(false);
       expect(() => store.set(patch)).toThrow();
     }

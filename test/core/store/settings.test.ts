@@ -11,6 +11,7 @@ describe('SettingsRepository', () => {
       athleteId: null,
       units: null,
       primarySport: 'run',
+      eBikeRidesAsRides: false,
       refreshIntervalMinutes: 15,
       launchAtLogin: false,
       signInMethod: 'window',

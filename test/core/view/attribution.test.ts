@@ -5,6 +5,9 @@ import { garminAttribution } from '../../../core/view/attribution';
 
 const record = (id: number, garminDevice?: string): ActivityRecord => ({
   id,
+  name: `Run ${id}`,
+  elapsedTime: 1600,
+  visibility: 'everyone',
   sportType: 'Run',
   distance: 5000,
   movingTime: 1500,

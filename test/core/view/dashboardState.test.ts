@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { settingsDefaults, type Settings, type UpdateView } from '../../../core/domain';
 import { emptyCache, type CacheData } from '../../../core/store/cache';
 import type { Athlete } from '../../../core/strava/models';
+import { emptyHistory } from '../../../core/history/historyData';
+import { digestHistory } from '../../../core/history/historyDigest';
 import { composeDashboardState, hasAccountData, lastFetch, type StateInputs } from '../../../core/view/dashboardState';
 
 const NOW = Date.UTC(2024, 5, 12, 12);
@@ -17,6 +19,7 @@ function state(data: CacheData, live: Partial<StateInputs> = {}) {
   return composeDashboardState({
     settings,
     cache: data,
+    history: digestHistory(emptyHistory(7)),
     connection: { kind: 'connected' },
     missingScopes: [],
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null },
@@ -51,10 +54,24 @@ describe('composeDashboardState: stale', () => {
     expect(lastFetch(emptyCache())).toBeNull();
   });
 
-  it('carries the choices the dashboard renders its settings from', () => {
+  it('carries the choices the dashboard renders its settings from: the families the athlete does, and the primary one', () => {
     const { choices } = state(cache(5));
-    expect(choices.sports.map((choice) => choice.label)).toEqual(['Run', 'Ride', 'Swim']);
+    expect(choices.sports.map((choice) => choice.label)).toEqual(['Run']); // nothing counted yet
     expect(choices.refreshIntervalMinutes).toEqual([15, 30, 60, 120]);
+    const history = emptyHistory(7);
+    history.reads = { activities: true, private: true };
+    history.walks.backfill = { ...history.walks.backfill, completedAt: NOW - MIN };
+    const record = { id: 1, name: 'x', distance: 1000, movingTime: 600, elapsedTime: 600, elevationGain: 0, start: NOW - 60 * MIN, startLocal: NOW - 60 * MIN, visibility: 'everyone' as const };
+    history.activities = [{ ...record, sportType: 'Yoga' }, { ...record, id: 2, sportType: 'Yoga' }, { ...record, id: 3, sportType: 'Kayaking' }];
+    const withHistory = state(cache(5), { history: digestHistory(history), settings: { ...settings, primarySport: 'swim' } });
+    expect(withHistory.choices.sports.map((choice) => [choice.value, choice.label, choice.rate])).toEqual([['swim', 'Swim', 'swimPace'], ['fitness', 'Fitness', null], ['water', 'Water sports', 'speed']]);
+    expect(withHistory.data?.stats.families.fitness.totals.week.count).toBe(2);
+  });
+
+  it('another athlete\'s history is not shown', () => {
+    const history = emptyHistory(8);
+    history.activities = [{ id: 1, name: 'x', sportType: 'Run', distance: 1000, movingTime: 600, elapsedTime: 600, elevationGain: 0, start: NOW - MIN, startLocal: NOW - MIN, visibility: 'everyone' }];
+    expect(state(cache(5), { history: digestHistory(history) }).data?.stats.history.counted).toBe(0);
   });
 
   it('carries the version and the update status, with its line from updateLine', () => {

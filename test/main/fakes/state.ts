@@ -1,10 +1,10 @@
 // DashboardState builders for the main-process tests.
-import { REFRESH_INTERVAL_MINUTES, type DashboardState, type Sport, type SportTotals, type Totals, type UpdateView } from '../../../core/domain';
-import { SPORT_CHOICES, updateLine } from '../../../core/view/labels';
+import { REFRESH_INTERVAL_MINUTES, type DashboardState, type SportTotals, type Totals, type UpdateView } from '../../../core/domain';
+import { sportChoices, updateLine } from '../../../core/view/labels';
+import { familyStats, statsView } from '../../support/statsFixtures';
 
 const totals = (distance: number): Totals => ({ count: 1, distance, movingTime: 3600, elevationGain: 10 });
 const sportTotals = (week: number, ytd: number): SportTotals => ({ week: totals(week), fourWeeks: totals(week * 4), ytd: totals(ytd), allTime: totals(ytd * 3) });
-const sports = <T>(make: (sport: Sport) => T): Record<Sport, T> => ({ run: make('run'), ride: make('ride'), swim: make('swim') });
 
 export const NOW = Date.UTC(2026, 10, 18, 17, 40);
 
@@ -15,8 +15,8 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
     data: null,
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
-    settings: { clientId: '12345', units: 'metric', primarySport: 'run', refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
-    choices: { sports: SPORT_CHOICES, refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
+    settings: { clientId: '12345', units: 'metric', primarySport: 'run', eBikeRidesAsRides: false, refreshIntervalMinutes: 15, launchAtLogin: false, signInMethod: 'window' },
+    choices: { sports: sportChoices(['run', 'ride', 'swim'], 'run'), refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
     desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
     about: { version: '0.1.0', update: { kind: 'off' }, updateLine: null },
     ...overrides,
@@ -28,12 +28,7 @@ export function connectedState(overrides: Partial<DashboardState> = {}): Dashboa
     connection: { kind: 'connected' },
     data: {
       athlete: { id: 42, name: 'Marianne Vos', location: 'Utrecht, NL', avatarUrl: null },
-      stats: {
-        totals: { run: sportTotals(24_300, 1_204_000), ride: sportTotals(151_000, 8_765_400), swim: sportTotals(2_500, 61_000) },
-        biggestRideDistance: 200_000,
-        biggestClimbElevationGain: 1_500,
-        weekly: sports(() => []),
-      },
+      stats: statsView({ run: familyStats(sportTotals(24_300, 1_204_000)), ride: familyStats(sportTotals(151_000, 8_765_400)), swim: familyStats(sportTotals(2_500, 61_000)) }),
       updatedAt: new Date(NOW - 3 * 60_000).toISOString(),
       stale: false,
       garminAttribution: null,

@@ -22,6 +22,8 @@ function setup(options: { profileUrl?: string | null } = {}) {
     refreshAction: vi.fn(async () => ok),
     updateSettings: vi.fn(async () => ok),
     athleteProfileUrl: vi.fn(() => (options.profileUrl === undefined ? 'https://www.strava.com/athletes/42' : options.profileUrl)),
+    // Only activity 77 is in the history.
+    activityUrl: vi.fn((id: number) => (id === 77 ? `https://www.strava.com/activities/${id}` : null)),
   } satisfies IpcController;
   const dashboard = new FakeWebContents();
   dashboard.mainFrame.url = 'app://pacebar/index.html';
@@ -207,6 +209,17 @@ describe('registerIpc', () => {
       await expect(s.invoke(InvokeChannels.openStravaApiSettings, s.good, 'javascript:alert(1)')).resolves.toEqual({ ok: true });
       expect(s.openExternal).toHaveBeenLastCalledWith(STRAVA_API_SETTINGS_URL);
       expect(STRAVA_API_SETTINGS_URL).toBe('https://www.strava.com/settings/api');
+    });
+
+    it('an activity of the history by its id, and nothing else', async () => {
+      await expect(s.invoke(InvokeChannels.openActivityOnStrava, s.good, 77)).resolves.toEqual({ ok: true });
+      expect(s.openExternal).toHaveBeenLastCalledWith('https://www.strava.com/activities/77');
+      s.openExternal.mockClear();
+      await expect(s.invoke(InvokeChannels.openActivityOnStrava, s.good, 78)).resolves.toEqual({ ok: false, message: 'That activity is not in your history.' });
+      for (const bad of ['77', 77.5, -1, { id: 77 }, 'https://evil.example/', undefined]) {
+        await expect(s.invoke(InvokeChannels.openActivityOnStrava, s.good, bad)).resolves.toEqual({ ok: false, message: 'That is not a Strava activity.' });
+      }
+      expect(s.openExternal).not.toHaveBeenCalled();
     });
 
     it('not connected: nothing to open', async () => {

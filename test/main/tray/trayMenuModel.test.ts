@@ -32,7 +32,30 @@ describe('trayMenuModel', () => {
     const ride = trayMenuModel({ ...base, settings: { ...base.settings, primarySport: 'ride', units: 'imperial' } }, NOW);
     expect(item(ride.items, 'summary')?.label).toBe('Ride · week 93.8 mi · YTD 5,447 mi');
     const swim = trayMenuModel({ ...base, settings: { ...base.settings, primarySport: 'swim' } }, NOW);
-    expect(item(swim.items, 'summary')?.label).toBe('Swim · week 2.5 km · YTD 61.0 km');
+    // Swims read in metres (or yards), as swimmers count them.
+    expect(item(swim.items, 'summary')?.label).toBe('Swim · week 2,500 m · YTD 61,000 m');
+    const yards = trayMenuModel({ ...base, settings: { ...base.settings, primarySport: 'swim', units: 'imperial' } }, NOW);
+    expect(item(yards.items, 'summary')?.label).toBe('Swim · week 2,734 yd · YTD 66,710 yd');
+  });
+
+  it('while the history is counted: one line for how far, and which figures are public only', () => {
+    const base = connectedState();
+    const stats = base.data!.stats;
+    const counting = {
+      ...base,
+      data: {
+        ...base.data!,
+        stats: {
+          ...stats,
+          history: { ...stats.history, state: 'counting' as const, counted: 1_800, estimatedTotal: 4_100, includesPrivate: false },
+          families: { ...stats.families, run: { ...stats.families.run, sources: { ...stats.families.run.sources, ytd: 'public_stats' as const } } },
+        },
+      },
+    };
+    const labels = trayMenuModel(counting, NOW).items.map((i) => i.label);
+    expect(labels).toContain('Run · week 24.3 km · YTD 1,204 km (public only)');
+    expect(labels).toContain('Counting your history: 1,800 of about 4,100 activities');
+    expect(labels).toContain('Only You activities are not counted. Reconnect and tick "View data about your private activities".');
   });
 
   it('"Updated just now" and hours', () => {
