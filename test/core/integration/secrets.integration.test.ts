@@ -61,7 +61,7 @@ describe('secrets stay in the keychain', () => {
     const secrets = [...h.sim.issuedSecrets(), DEMO_CLIENT.clientSecret];
     expect(secrets.length).toBeGreaterThanOrEqual(5);
     const files = filesUnder(h.dir);
-    expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual(['cache.json', 'history.json', 'settings.json']);
+    expect(files.map((f) => f.path.split('/').pop()).sort()).toEqual(['cache.json', 'history-digest.json', 'history.json', 'settings.json']);
     for (const file of files) {
       for (const secret of secrets) expect(file.text.includes(secret), `${secret.slice(0, 4)}… in ${file.path}`).toBe(false);
     }
