@@ -103,9 +103,10 @@ export class SyncService {
     const { history, athleteId, reads } = this.deps;
     const current = history.read();
     const adopted = adoptReads(current, athleteId, reads);
+    // The first page adopts the reads in the same write as the page (one write at connect).
+    if (reads.activities && adopted.walks.backfill.before === null && adopted.walks.backfill.completedAt === null) return this.firstPage(adopted, now);
     const known = adopted !== current ? await history.update((data) => adoptReads(data, athleteId, reads)) : current;
     if (!reads.activities) return adopted !== current && current.activities.length > 0;
-    if (known.walks.backfill.before === null && known.walks.backfill.completedAt === null) return this.firstPage(known, now);
     const newest = known.activities.reduce((max, record) => Math.max(max, record.start), 0);
     const windowStart = chartWindowStartSeconds(now, this.deps.utcOffsetMinutes(now));
     const after = newest > 0 ? Math.floor(newest / 1000) : windowStart;
@@ -126,8 +127,9 @@ export class SyncService {
     const batch = await this.deps.api.activities({ before, page: 1, perPage: MAX_PER_PAGE });
     const records = batch.map(toActivityRecord);
     const knownBefore = new Set(known.activities.map((record) => record.id));
+    const { athleteId, reads } = this.deps;
     await this.deps.history.update((data) =>
-      applyWalkPage(startWalk(data, 'backfill', before, now), { kind: 'backfill', before, records, pageSize: MAX_PER_PAGE, knownBefore, now }),
+      applyWalkPage(startWalk(adoptReads(data, athleteId, reads), 'backfill', before, now), { kind: 'backfill', before, records, pageSize: MAX_PER_PAGE, knownBefore, now }),
     );
     return true;
   }
