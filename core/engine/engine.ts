@@ -83,6 +83,9 @@ export class PacebarEngine {
   private readonly recovery: SettingsRecovery | null;
   /** Where a damaged settings file was moved at this start (the CLI and the app say so once). */
   readonly damagedSettingsFile: string | null;
+  /** The history walk step under way, if any, and whether close() was called. */
+  private stepping: Promise<StepOutcome> | null = null;
+  private closed = false;
   private session: StravaSession | null = null;
 
   constructor(options: EngineOptions) {
@@ -247,6 +250,18 @@ export class PacebarEngine {
    * call it after a poll; see HistoryWalker.
    */
   async historyStep(): Promise<StepOutcome> {
+    // A closed engine takes no more steps; close() waits for the one under way.
+    if (this.closed) return { status: 'idle', dueAt: null };
+    const step = this.takeHistoryStep();
+    this.stepping = step;
+    try {
+      return await step;
+    } finally {
+      if (this.stepping === step) this.stepping = null;
+    }
+  }
+
+  private async takeHistoryStep(): Promise<StepOutcome> {
     const session = await this.activeSession();
     this.adoptSharedBudget();
     const walker = new HistoryWalker({
@@ -334,6 +349,9 @@ export class PacebarEngine {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    // A walk step in the background (the app's scheduler) writes the history when its page arrives.
+    await this.stepping?.catch(() => undefined);
     await this.http.close();
   }
 

@@ -276,7 +276,7 @@ describe('connected', () => {
     expect(await page.locator('#history .progress-label').innerText()).toBe('Counting your history: 1,800 of about 4,100 activities');
     expect(await page.locator('#history progress').evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([1800, 4100]);
     const run = page.getByRole('table', { name: 'Run totals' });
-    expect(await run.locator('th[scope="row"]').allInnerTexts()).toEqual(['This week', '4 weeks', 'This year (public activities only)', 'All time (public activities only)']);
+    expect(await run.locator('th[scope="row"]').allInnerTexts()).toEqual(['This week', '4 weeks', 'This year\n(public activities only)', 'All time\n(public activities only)']);
   });
 
   it('opens a record\'s activity on Strava', async () => {
