@@ -508,9 +508,10 @@ describe('banners', () => {
     const { page } = await open(f.garmin);
     const line = page.locator('#garmin-attribution');
     expect(await line.innerText()).toBe('Garmin Forerunner 965');
-    // Directly with the data: after the athlete, before this week, the chart and the totals.
+    // Directly with the data: after the athlete, before the sport tabs and their week, chart and totals.
     const order = await page.locator('#dashboard > *:not([hidden])').evaluateAll((nodes) => nodes.map((node) => node.id));
-    expect(order).toEqual(['athlete', 'garmin-attribution', 'week', 'chart', 'totals']);
+    expect(order).toEqual(['athlete', 'garmin-attribution', 'tabs', 'sport-panel']);
+    expect(await page.locator('#sport-panel > *').evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(['week', 'chart', 'totals']);
     const plain = await open(f.connected);
     expect(await plain.page.locator('#garmin-attribution').isVisible()).toBe(false);
   });
