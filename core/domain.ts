@@ -15,6 +15,9 @@ export type Sport = (typeof SPORTS)[number];
 export const STATS_ENDPOINT_SPORTS = ['run', 'ride', 'swim'] as const satisfies readonly Sport[];
 export const UNITS = ['metric', 'imperial'] as const;
 export type Units = (typeof UNITS)[number];
+/** The units setting: one of UNITS, or 'strava' to follow the athlete's preference on Strava (stored as null). */
+export const UNIT_CHOICES = [...UNITS, 'strava'] as const;
+export type UnitChoice = (typeof UNIT_CHOICES)[number];
 export const SIGN_IN_METHODS = ['window', 'browser'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
@@ -57,6 +60,44 @@ export interface ActivityRecord {
   garminDevice?: string;
 }
 
+// ── Goals ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A goal's period: the calendar week (Monday to Sunday), month or year, in the athlete's local time. */
+export const GOAL_PERIODS = ['week', 'month', 'year'] as const;
+export type GoalPeriod = (typeof GOAL_PERIODS)[number];
+/** What a goal counts: distance (metres), moving time (seconds), elevation gain (metres) or activities. */
+export const GOAL_MEASURES = ['distance', 'time', 'elevation', 'count'] as const;
+export type GoalMeasure = (typeof GOAL_MEASURES)[number];
+
+/** The largest target of each measure: far beyond any athlete's year, small enough to catch a typo in units. */
+export const GOAL_TARGET_MAX: Record<GoalMeasure, number> = {
+  distance: 1_000_000_000, // 1,000,000 km
+  time: 36_000_000, // 10,000 h
+  elevation: 100_000_000, // 100,000 km
+  count: 100_000,
+};
+export const GOALS_MAX = 50;
+
+const GOAL_TARGET_RULE =
+  "A goal's target is a positive amount (a whole number of activities for a count goal), at most 1,000,000 km, 10,000 h, 100,000 km of climbing or 100,000 activities.";
+export const goalRule = z
+  .strictObject({
+    /** Small and stable: `pacebar goals remove 3`. */
+    id: z.number().int().min(1).max(1_000_000),
+    sport: z.enum(SPORTS, `A goal's sport is a sport family: ${SPORTS.join(', ')}.`),
+    period: z.enum(GOAL_PERIODS, `A goal's period is ${GOAL_PERIODS.join(', ')}.`),
+    measure: z.enum(GOAL_MEASURES, `A goal counts ${GOAL_MEASURES.join(', ')}.`),
+    /** In Strava's units: metres, seconds, metres, or a number of activities. */
+    target: z.number(GOAL_TARGET_RULE).positive(GOAL_TARGET_RULE),
+  })
+  .refine((goal) => goal.target <= GOAL_TARGET_MAX[goal.measure] && (goal.measure !== 'count' || Number.isInteger(goal.target)), {
+    message: GOAL_TARGET_RULE,
+    path: ['target'],
+  });
+export type Goal = z.infer<typeof goalRule>;
+/** A goal to add: everything but its id, which Pacebar gives. */
+export type GoalInput = Omit<Goal, 'id'>;
+
 // ── Settings: declared once; the store, IPC and electron-store's JSON schema derive from this ──
 
 /** A Strava Client ID: the number shown at strava.com/settings/api. */
@@ -73,6 +114,27 @@ const refreshIntervalRule = z
   .int(REFRESH_INTERVAL_RULE)
   .min(REFRESH_INTERVAL_MINUTES.min, REFRESH_INTERVAL_RULE)
   .max(REFRESH_INTERVAL_MINUTES.max, REFRESH_INTERVAL_RULE);
+
+export const MENU_BAR_TITLES = ['goal', 'week', 'off'] as const;
+export type MenuBarTitle = (typeof MENU_BAR_TITLES)[number];
+export const TRAY_ICONS = ['ring', 'plain'] as const;
+export type TrayIconStyle = (typeof TRAY_ICONS)[number];
+
+const WEEKLY_SUMMARY_RULE = 'The weekly summary time is a weekday (1 = Monday … 7 = Sunday) and a time of day (HH:MM).';
+export const weeklySummaryRule = z.strictObject({
+  weekday: z.number().int().min(1, WEEKLY_SUMMARY_RULE).max(7, WEEKLY_SUMMARY_RULE),
+  /** Minutes after local midnight. */
+  minute: z.number().int().min(0, WEEKLY_SUMMARY_RULE).max(24 * 60 - 1, WEEKLY_SUMMARY_RULE),
+});
+export type WeeklySummaryAt = z.infer<typeof weeklySummaryRule>;
+
+const notifiedRule = z.strictObject({
+  /** Goal id (as a string: JSON keys) → the period key (goalPeriodKey) it was last notified for. */
+  goalReached: z.record(z.string(), z.string()),
+  /** The week key (goalPeriodKey of 'week') of the last weekly summary. */
+  weeklySummary: z.string().nullable(),
+});
+export type NotifiedRecord = z.infer<typeof notifiedRule>;
 
 /** One setting: the rule its stored value must pass, and its value when unset or invalid. */
 function setting<Rule extends z.ZodType>(rule: Rule, fallback: z.infer<Rule>) {
@@ -95,6 +157,22 @@ const SETTINGS = {
   refreshIntervalMinutes: setting(refreshIntervalRule, 15),
   launchAtLogin: setting(z.boolean(), false),
   signInMethod: setting(z.enum(SIGN_IN_METHODS), 'window'),
+  /** In the order the athlete added them; the first is the primary goal (tray icon, tooltip, menu-bar title). */
+  goals: setting(z.array(goalRule).max(GOALS_MAX).refine((goals) => new Set(goals.map((goal) => goal.id)).size === goals.length, 'Goal ids are unique.'), []),
+  /**
+   * macOS menu bar: the text beside the icon. 'goal': the primary goal's progress (this week's
+   * figure when there is no goal); 'week': the primary sport's week; 'off': the icon alone. On by
+   * default: a glance at the menu bar is what a menu-bar stats app is for.
+   */
+  menuBarTitle: setting(z.enum(MENU_BAR_TITLES), 'goal'),
+  /** The tray icon: the primary goal's progress as a ring around the mark, or the plain mark. */
+  trayIcon: setting(z.enum(TRAY_ICONS), 'ring'),
+  /** Notify when a goal is reached (once per goal and period). Opt-in. */
+  notifyGoalReached: setting(z.boolean(), false),
+  /** Notify a summary of the week at this local time (ISO weekday 1 = Monday … 7 = Sunday), or never (null). Opt-in. */
+  weeklySummaryAt: setting(weeklySummaryRule.nullable(), null),
+  /** Pacebar's own bookkeeping: the period key of the last notification of each kind, so none repeats. */
+  notified: setting(notifiedRule, { goalReached: {}, weeklySummary: null }),
 };
 
 type SettingsSpec = typeof SETTINGS;
@@ -114,10 +192,23 @@ export const settingsPatchSchema = z.strictObject(settingsFields).partial();
 
 /** A change the person may ask for (the rest is Pacebar's own bookkeeping), each by the store's rule. */
 export const userSettingsPatchSchema = z
-  .strictObject({ ...settingsFields, units: z.enum(UNITS) })
-  .pick({ units: true, primarySport: true, eBikeRidesAsRides: true, refreshIntervalMinutes: true, launchAtLogin: true, signInMethod: true })
+  .strictObject(settingsFields)
+  .pick({
+    units: true,
+    primarySport: true,
+    eBikeRidesAsRides: true,
+    refreshIntervalMinutes: true,
+    launchAtLogin: true,
+    signInMethod: true,
+    menuBarTitle: true,
+    trayIcon: true,
+    notifyGoalReached: true,
+    weeklySummaryAt: true,
+  })
   .partial();
 export type SettingsPatch = z.infer<typeof userSettingsPatchSchema>;
+/** The settings a person sets (the patch's keys): the dashboard's controls and `pacebar config`. */
+export type UserSettingKey = keyof SettingsPatch;
 
 // ── What the tray, the dashboard and the CLI show ──────────────────────────────────────────────
 
@@ -245,8 +336,8 @@ export interface SyncView {
   applicationInactive: boolean;
 }
 
-/** The settings as the dashboard shows them: units resolved (see effectiveUnits). */
-export type SettingsView = Omit<Settings, 'athleteId' | 'units'> & { units: Units };
+/** The settings as the dashboard shows them: units resolved (see effectiveUnits), and the choice behind them. */
+export type SettingsView = Omit<Settings, 'athleteId' | 'units' | 'notified'> & { units: Units; unitChoice: UnitChoice };
 
 /** The values a setting may take, with their labels: the dashboard renders its controls from these. */
 export interface SettingsChoices {
@@ -295,6 +386,76 @@ export interface AboutView {
   updateLine: string | null;
 }
 
+/** How a goal stands: 'counting' until the history reaches back to the period's start. */
+export const GOAL_STATUSES = ['counting', 'reached', 'ahead', 'on_pace', 'behind'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** A goal's figures in words, the same on every surface (core/view/goalText.ts). */
+export interface GoalText {
+  /** "Ride · 150 km a week" */
+  title: string;
+  /** "92 / 150 km" */
+  progress: string;
+  /** "ahead by 12 km", "behind by 8 km", "on pace", "reached", "counting your history…" */
+  pace: string;
+  /** "5.4 km a day to go", "21 km a week to go"; null once reached or while counting. */
+  needed: string | null;
+  /** The tray's and the command's line: "Ride week: 92 / 150 km · ahead by 12 km · 5.4 km a day to go". */
+  line: string;
+  /** The macOS menu-bar title: "92/150 km". */
+  short: string;
+}
+
+/** One goal's progress in its current period (core/goals/goalProgress.ts). */
+export interface GoalView {
+  goal: Goal;
+  status: GoalStatus;
+  /** Done so far in the goal's measure (metres, seconds or activities); 0 while counting. */
+  done: number;
+  /** done / target; above 1 beyond the target. */
+  fraction: number;
+  /** The share of the period gone (0 to 1), in the athlete's local time. */
+  elapsed: number;
+  /** done − target × elapsed: ahead when positive. */
+  delta: number;
+  /** Calendar days left in the period, today included (1 on its last day). */
+  daysLeft: number;
+  /** What is still needed per remaining day, and per remaining week (the week counted from today); null once reached or while counting. */
+  perDay: number | null;
+  perWeek: number | null;
+  /** The period: "2026-W49" (ISO week), "2026-12" or "2026". */
+  periodKey: string;
+  /** YYYY-MM-DD: the period's first and last day. */
+  startsOn: string;
+  endsOn: string;
+  text: GoalText;
+}
+
+/** A recent activity as the dashboard and the tray list it: the link, its family, and its figures in words. */
+export interface RecentActivity extends ActivityLink {
+  family: Sport;
+  /** Local wall-clock start, "YYYY-MM-DDTHH:MM". */
+  startLocal: string;
+  text: {
+    /** "10.2 km", "2,350 m"; null without distance. */
+    distance: string | null;
+    /** Moving time: "52m", "1h 05m". */
+    time: string;
+    /** "Tue 1 Dec" (this year) or "Tue 1 Dec 2025". */
+    date: string;
+    /** "Morning Run · 10.2 km · 52m · Tue 1 Dec" */
+    line: string;
+  };
+}
+
+/** What the tray icon and the macOS menu bar show at a glance (core/view/glance.ts). */
+export interface GlanceView {
+  /** The macOS menu-bar title, per settings.menuBarTitle; null for the icon alone. */
+  menuBarTitle: string | null;
+  /** The primary goal's progress for the ring icon; null for the plain icon (setting, no goal, or nothing to show). */
+  ring: { fraction: number; status: GoalStatus } | null;
+}
+
 export interface DashboardState {
   /** First paint before main has answered. */
   loading: boolean;
@@ -311,7 +472,12 @@ export interface DashboardState {
      * (Strava's API agreement, since 1 November 2025), else null. See view/attribution.ts.
      */
     garminAttribution: string | null;
+    /** The athlete's latest activities, newest first (RECENT_ACTIVITIES of them at most). */
+    recent: RecentActivity[];
   } | null;
+  /** Every goal's progress, in the settings' order (the first is the primary goal); empty without data. */
+  goals: GoalView[];
+  glance: GlanceView;
   sync: SyncView;
   missingScopes: MissingScopeView[];
   settings: SettingsView;

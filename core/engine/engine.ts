@@ -27,7 +27,8 @@ import { HistoryWalker, type StepOutcome } from '../sync/historyWalker';
 import { HistoryRepository } from '../history/historyStore';
 import { earliestWholeActivity } from '../stats/periods';
 import { composeDashboardState, type StateInputs } from '../view/dashboardState';
-import type { DashboardState } from '../domain';
+import type { DashboardState, Goal, GoalInput } from '../domain';
+import { withGoalAdded, withGoalRemoved } from '../goals/goalEdits';
 
 /** tokens_unreadable: the keychain holds a record for the athlete that does not decode. */
 export type ConnectionStatus = 'needs_credentials' | 'not_connected' | 'connected' | 'reconnect_needed' | 'tokens_unreadable';
@@ -319,6 +320,18 @@ export class PacebarEngine {
     this.session = null;
     if (options.forgetCredentials) await this.credentials.forget();
     return { revokedAtStrava };
+  }
+
+  /** Adds a goal (settings, shared by the app and the command); an invalid one changes nothing. */
+  addGoal(input: GoalInput): Goal {
+    const { goals, added } = withGoalAdded(this.settings.get().goals, input);
+    this.settings.update({ goals });
+    return added;
+  }
+
+  /** Removes goal `id`; an unknown id changes nothing. */
+  removeGoal(id: number): void {
+    this.settings.update({ goals: withGoalRemoved(this.settings.get().goals, id) });
   }
 
   /**

@@ -3,6 +3,8 @@
 // - fourWeeks: the last 28 days, as Strava's "recent" totals (start_date after now − 28 × 24 h);
 // - ytd: since 1 January 00:00 local time of the current local year (by start_date_local);
 // - allTime: everything.
+// Goals add the calendar month (since the 1st, 00:00 local time); their weeks and years are the
+// week and ytd above, so a goal's figure is the one the totals show (core/goals/goalPeriods.ts).
 // An activity that starts after `now` (a clock ahead of ours) counts in no period yet.
 import type { ActivityRecord, Period } from '../domain';
 import { DAY_MS, WEEKS_IN_CHART, WEEK_MS, mondayOf } from './weeklySummary';
@@ -22,6 +24,8 @@ export interface PeriodBounds {
   fourWeeksAfter: number;
   /** Wall-clock ms: 1 January 00:00 of this year. */
   yearStartLocal: number;
+  /** Wall-clock ms: the 1st of this month, 00:00 (monthly goals). */
+  monthStartLocal: number;
 }
 
 export const FOUR_WEEKS_MS = 28 * DAY_MS;
@@ -33,6 +37,7 @@ export function periodBounds({ now, utcOffsetMinutes }: Moment): PeriodBounds {
     weekStartLocal: mondayOf(localNow),
     fourWeeksAfter: now - FOUR_WEEKS_MS,
     yearStartLocal: Date.UTC(new Date(localNow).getUTCFullYear(), 0, 1),
+    monthStartLocal: Date.UTC(new Date(localNow).getUTCFullYear(), new Date(localNow).getUTCMonth(), 1),
   };
 }
 
@@ -60,7 +65,12 @@ const ZONE_SLACK_MS = 15 * 60 * 60 * 1000;
 export function earliestWholeActivity(moment: Moment): number {
   const bounds = periodBounds(moment);
   const chartStart = bounds.weekStartLocal - (WEEKS_IN_CHART - 1) * WEEK_MS - ZONE_SLACK_MS;
-  return Math.min(periodReach('week', bounds), periodReach('fourWeeks', bounds), chartStart);
+  return Math.min(periodReach('week', bounds), periodReach('fourWeeks', bounds), chartStart, localStartReach(bounds.monthStartLocal));
+}
+
+/** The earliest instant (epoch ms) an activity starting at or after a local wall-clock time can start at, in any zone. */
+export function localStartReach(startLocal: number): number {
+  return startLocal - ZONE_SLACK_MS;
 }
 
 /**
@@ -71,11 +81,11 @@ export function earliestWholeActivity(moment: Moment): number {
 export function periodReach(period: Period, bounds: PeriodBounds): number {
   switch (period) {
     case 'week':
-      return bounds.weekStartLocal - ZONE_SLACK_MS;
+      return localStartReach(bounds.weekStartLocal);
     case 'fourWeeks':
       return bounds.fourWeeksAfter;
     case 'ytd':
-      return bounds.yearStartLocal - ZONE_SLACK_MS;
+      return localStartReach(bounds.yearStartLocal);
     case 'allTime':
       return Number.NEGATIVE_INFINITY;
   }

@@ -19,6 +19,13 @@ import type { HistoryDigest } from '../history/historyDigest';
 import { estimateTotal } from '../history/historyEstimate';
 import { garminAttributionOf } from './attribution';
 import { sportChoices, updateLine } from './labels';
+import { goalWindow } from '../goals/goalPeriods';
+import { goalProgress } from '../goals/goalProgress';
+import { goalTotals, type GoalTotalsInputs } from '../goals/goalTotals';
+import { goalText } from './goalText';
+import { glanceView } from './glance';
+import { recentActivities } from './recentActivities';
+import type { GoalView, RecentActivity, StatsView, Units } from '../domain';
 
 /** What the caller knows live about refreshing; whether the application is inactive is read from the cache. */
 export type SyncInputs = Omit<SyncView, 'applicationInactive'>;
@@ -93,48 +100,76 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
   const { settings, cache, now } = inputs;
   const fetchedAt = lastFetch(cache);
   const showData = hasAccountData(settings, cache);
+  const units = effectiveUnits(settings, cache.athlete?.measurement_preference);
+  const moment = { now, utcOffsetMinutes: inputs.utcOffsetMinutes };
+  const family = familyOf({ eBikeRidesAsRides: settings.eBikeRidesAsRides });
   // A refresh that just failed (offline, rate limited, refused) leaves the data as old as it was.
   const stale = isStale(cache, settings, now) || inputs.sync.offline || inputs.sync.lastError !== null || inputs.connection.kind === 'reconnect_needed';
-  const stats =
-    showData && settings.athleteId !== null
-      ? (() => {
-          const { coverage, mine } = historyCoverage(inputs.history, cache, settings.athleteId, now);
-          return buildStatsView({
-            records: mine?.recent ?? [],
-            extras: { older: mine?.older ?? [], leaders: mine?.leaders ?? [] },
-            stats: cache.stats,
-            coverage,
-            moment: { now, utcOffsetMinutes: inputs.utcOffsetMinutes },
-            familyOf: familyOf({ eBikeRidesAsRides: settings.eBikeRidesAsRides }),
-          });
-        })()
+  let figures: { stats: StatsView; goals: GoalView[]; recent: RecentActivity[] } | null = null;
+  if (showData && settings.athleteId !== null) {
+    const { coverage, mine } = historyCoverage(inputs.history, cache, settings.athleteId, now);
+    const records = mine?.recent ?? [];
+    const stats = buildStatsView({
+      records,
+      extras: { older: mine?.older ?? [], leaders: mine?.leaders ?? [] },
+      stats: cache.stats,
+      coverage,
+      moment,
+      familyOf: family,
+    });
+    figures = {
+      stats,
+      goals: goalViews(settings, units, { records, families: stats.families, familyOf: family, reachesBack: coverage.reachesBack, now }, moment),
+      recent: recentActivities(records, { now, nowLocal: now + inputs.utcOffsetMinutes * 60_000, units, familyOf: family }),
+    };
+  }
+  const data =
+    showData && cache.athlete && figures && fetchedAt !== null
+      ? {
+          athlete: athleteView(cache.athlete),
+          stats: figures.stats,
+          updatedAt: new Date(fetchedAt).toISOString(),
+          stale,
+          garminAttribution: inputs.history.athleteId === settings.athleteId ? garminAttributionOf(inputs.history.garminDevices) : null,
+          recent: figures.recent,
+        }
       : null;
+  const goals = data && figures ? figures.goals : [];
+  const settingsView: DashboardState['settings'] = {
+    clientId: settings.clientId,
+    units,
+    unitChoice: settings.units ?? 'strava',
+    primarySport: settings.primarySport,
+    eBikeRidesAsRides: settings.eBikeRidesAsRides,
+    refreshIntervalMinutes: settings.refreshIntervalMinutes,
+    launchAtLogin: settings.launchAtLogin,
+    signInMethod: settings.signInMethod,
+    goals: settings.goals,
+    menuBarTitle: settings.menuBarTitle,
+    trayIcon: settings.trayIcon,
+    notifyGoalReached: settings.notifyGoalReached,
+    weeklySummaryAt: settings.weeklySummaryAt,
+  };
   return {
     loading: inputs.loading ?? false,
     connection: inputs.connection,
-    data:
-      showData && cache.athlete && stats && fetchedAt !== null
-        ? {
-            athlete: athleteView(cache.athlete),
-            stats,
-            updatedAt: new Date(fetchedAt).toISOString(),
-            stale,
-            garminAttribution: inputs.history.athleteId === settings.athleteId ? garminAttributionOf(inputs.history.garminDevices) : null,
-          }
-        : null,
+    data,
+    goals,
+    glance: glanceView({ data, settings: settingsView }, goals, settings),
     sync: { ...inputs.sync, applicationInactive: applicationInactive(settings, cache, inputs.connection) },
     missingScopes: inputs.missingScopes,
-    settings: {
-      clientId: settings.clientId,
-      units: effectiveUnits(settings, cache.athlete?.measurement_preference),
-      primarySport: settings.primarySport,
-      eBikeRidesAsRides: settings.eBikeRidesAsRides,
-      refreshIntervalMinutes: settings.refreshIntervalMinutes,
-      launchAtLogin: settings.launchAtLogin,
-      signInMethod: settings.signInMethod,
-    },
-    choices: { sports: sportChoices(stats?.active ?? [], settings.primarySport), refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
+    settings: settingsView,
+    choices: { sports: sportChoices(figures?.stats.active ?? [], settings.primarySport), refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
     desktop: inputs.desktop ?? NO_DESKTOP,
     about: { version: inputs.about.version, update: inputs.about.update, updateLine: updateLine(inputs.about.update) },
   };
+}
+
+/** Every goal's progress in its current period, in the settings' order. */
+export function goalViews(settings: Pick<Settings, 'goals'>, units: Units, totals: GoalTotalsInputs, moment: { now: number; utcOffsetMinutes: number }): GoalView[] {
+  return settings.goals.map((goal) => {
+    const window = goalWindow(goal.period, moment);
+    const figures = goalProgress(goal, goalTotals(goal, window, totals), window);
+    return { ...figures, text: goalText(figures, units) };
+  });
 }

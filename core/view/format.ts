@@ -46,3 +46,26 @@ export function formatAgo(thenMs: number, nowMs: number): string {
   if (hours < 48) return `${hours} h ago`;
   return `${Math.round(hours / 24)} days ago`;
 }
+
+const FEET_PER_METRE = 3.280839895;
+
+/** Elevation in whole metres or feet: "2,000 m", "6,562 ft". */
+export function formatElevation(metres: number, units: Units): string {
+  return units === 'imperial' ? `${formatCount(metres * FEET_PER_METRE)} ft` : `${formatCount(metres)} m`;
+}
+
+/** A short duration: "52m" under an hour, "1h 05m" from an hour. */
+export function formatDuration(seconds: number): string {
+  const minutes = Math.max(0, Math.round(seconds / 60));
+  return minutes < 60 ? `${minutes}m` : formatHours(seconds);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** A wall-clock day as "Tue 1 Dec", with its year when it is not `currentYear`'s: "Mon 1 Dec 2025". */
+export function formatDay(localWallClock: number, currentYear: number): string {
+  const date = new Date(localWallClock);
+  const year = date.getUTCFullYear();
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}${year === currentYear ? '' : ` ${year}`}`;
+}

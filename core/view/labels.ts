@@ -27,15 +27,20 @@ export function sportChoices(active: readonly Sport[], primary: Sport): Settings
 
 const PERIOD_WORD: Record<Period, string> = { week: 'week', fourWeeks: '4 weeks', ytd: 'YTD', allTime: 'all time' };
 
-/** "week 24.3 km", "YTD 1,204 km (public only)": distance, or time for families without distance. */
-export function periodFigure(state: DashboardState, sport: Sport, period: Period): string {
+/** "24.3 km", "1,204 km (public only)", "counting…", "—": a period's figure, distance or (families without distance) time. */
+export function periodValue(state: Pick<DashboardState, 'data' | 'settings'>, sport: Sport, period: Period): string {
   const stats = state.data?.stats.families[sport];
-  if (!stats) return `${PERIOD_WORD[period]} —`;
-  if (stats.sources[period] === 'counting') return `${PERIOD_WORD[period]} counting…`;
+  if (!stats) return '—';
+  if (stats.sources[period] === 'counting') return 'counting…';
   const totals = stats.totals[period];
   const display = FAMILY_DISPLAY[sport];
   const value = display.distance === null ? formatHours(totals.movingTime) : formatFamilyDistance(totals.distance, display.distance, state.settings.units);
-  return `${PERIOD_WORD[period]} ${value}${stats.sources[period] === 'public_stats' ? ' (public only)' : ''}`;
+  return `${value}${stats.sources[period] === 'public_stats' ? ' (public only)' : ''}`;
+}
+
+/** "week 24.3 km", "YTD 1,204 km (public only)". */
+export function periodFigure(state: DashboardState, sport: Sport, period: Period): string {
+  return `${PERIOD_WORD[period]} ${periodValue(state, sport, period)}`;
 }
 
 /** "Run · week 24.3 km · YTD 1,204 km" for the primary sport, or null without data. */

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 export const CORE_LAYERS: readonly (readonly string[])[] = [
   ['domain.ts', 'errors.ts', 'clock.ts', 'security'], // vocabulary
   ['strava'], // Strava's addresses and wire models, decoded
-  ['stats', 'api'], // pure figures; HTTP, rate budget, the three reads
+  ['stats', 'goals', 'api'], // pure figures and goal arithmetic; HTTP, rate budget, the three reads
   ['keychain', 'store', 'history'], // where tokens, settings, cache and the activity history are kept
   ['oauth'], // authorize URL, redirect, token endpoint, sign-in runners
   ['session'], // a valid token for many callers

@@ -90,7 +90,10 @@ export function connectedState(now: number = Date.now()): DashboardState {
       updatedAt: new Date(now - 3 * MINUTE).toISOString(),
       stale: false,
       garminAttribution: null,
+      recent: [],
     },
+    goals: [],
+    glance: { menuBarTitle: null, ring: null },
     sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: null, applicationInactive: false },
     missingScopes: [],
     settings: {
@@ -101,6 +104,12 @@ export function connectedState(now: number = Date.now()): DashboardState {
       refreshIntervalMinutes: 30,
       launchAtLogin: true,
       signInMethod: 'window',
+      unitChoice: 'strava',
+      goals: [],
+      menuBarTitle: 'goal',
+      trayIcon: 'ring',
+      notifyGoalReached: false,
+      weeklySummaryAt: null,
     },
     choices: {
       sports: sportChoices(['run', 'ride', 'fitness', 'swim'], 'run'),
