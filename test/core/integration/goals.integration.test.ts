@@ -61,7 +61,8 @@ async function historyHarness(now: number, zone: string, seed = 7, count = 600):
   return startHarness({ sim: { now, seed, history: { count, years: 3, timeZone: zone } }, utcOffsetMinutes: (at) => zoneOffsetSeconds(zone, at) / 60 });
 }
 
-describe('goals equal the ground truth', () => {
+// Each test backfills a history over HTTP: seconds here, room for a busy 2-core machine.
+describe('goals equal the ground truth', { timeout: 90_000 }, () => {
   it('weekly, monthly and yearly goals in every measure, the Monday after New York leaves summer time', async () => {
     const zone = 'America/New_York';
     const now = Date.UTC(2026, 10, 2, 14, 30); // Monday 2 November 2026, 09:30 EST; the month began in EDT
