@@ -16,7 +16,8 @@ Environment:
   PACEBAR_KEYCHAIN_SERVICE   keychain service name for Pacebar's records (default: Pacebar)
   STRAVA_BASE_URL            where Strava's OAuth lives (default: https://www.strava.com); alone, it
                              also puts the API at its /api/v3 (the simulator)
-  STRAVA_API_URL             where Strava's API lives (default: https://www.api-v3.strava.com)
+  STRAVA_API_URL             where Strava's API lives (default: https://www.strava.com/api/v3 until
+                             31 May 2027, https://www.api-v3.strava.com from 1 June 2027)
   BROWSER                    program that opens the sign-in page (default: the system's)
 
 Exit codes:

@@ -8,7 +8,7 @@ import {
   type Athlete,
   type SummaryActivity,
 } from '../strava/models';
-import type { StravaEndpoints } from '../strava/endpoints';
+import { apiBaseAt, type StravaEndpoints } from '../strava/endpoints';
 import type { StravaHttp } from './httpClient';
 
 export const MAX_PER_PAGE = 200;
@@ -32,6 +32,8 @@ export class StravaApi {
     private readonly http: StravaHttp,
     private readonly endpoints: StravaEndpoints,
     private readonly tokens: AccessTokens,
+    /** The API base depends on the date (endpoints.ts: the move of 1 June 2027). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async athlete(): Promise<Athlete> {
@@ -55,6 +57,6 @@ export class StravaApi {
   }
 
   private get(path: string): Promise<unknown> {
-    return this.tokens.withToken((token) => this.http.getJson(`${this.endpoints.api}${path}`, token));
+    return this.tokens.withToken((token) => this.http.getJson(`${apiBaseAt(this.endpoints, this.now())}${path}`, token));
   }
 }

@@ -2,7 +2,7 @@
 // (keychain backend, settings and cache stores, clock), so the same code runs in the app, the
 // `pacebar` command and the tests.
 import { CredentialsStore } from '../account/credentials';
-import { BadResponseError, ConnectCancelledError, NoCredentialsError, NotConnectedError, ReconnectNeededError, TokensUnreadableError } from '../errors';
+import { BadResponseError, ConnectCancelledError, InvalidInputError, NoCredentialsError, NotConnectedError, ReconnectNeededError, TokensUnreadableError } from '../errors';
 import { systemClock, type Clock, type Timers } from '../clock';
 import { StravaHttp, type HttpRetry, type HttpTimeouts, type TransportFactory } from '../api/httpClient';
 import { RateBudget } from '../api/rateBudget';
@@ -186,7 +186,7 @@ export class PacebarEngine {
   private async connectWithCode(code: string, grantedScopes: readonly string[]): Promise<ConnectResult> {
     const credentials = await this.credentials.load();
     const tokens = await this.tokenClient.exchangeCode(credentials, code);
-    const verified = await new StravaApi(this.http, this.endpoints, { withToken: (call) => call(tokens.access_token) }).athlete();
+    const verified = await new StravaApi(this.http, this.endpoints, { withToken: (call) => call(tokens.access_token) }, this.clock).athlete();
     if (verified.id !== tokens.athlete!.id) {
       throw new BadResponseError("the sign-in and Strava's API named different athletes; nothing was changed");
     }
@@ -233,7 +233,7 @@ export class PacebarEngine {
     const session = await this.activeSession();
     this.adoptSharedBudget();
     const service = new SyncService({
-      api: new StravaApi(this.http, this.endpoints, session),
+      api: new StravaApi(this.http, this.endpoints, session, this.clock),
       athleteId: session.athleteId,
       cache: this.cache,
       history: this.history,
@@ -266,7 +266,7 @@ export class PacebarEngine {
     const session = await this.activeSession();
     this.adoptSharedBudget();
     const walker = new HistoryWalker({
-      api: new StravaApi(this.http, this.endpoints, session),
+      api: new StravaApi(this.http, this.endpoints, session, this.clock),
       history: this.history,
       budget: this.budget,
       clock: this.clock,
@@ -324,6 +324,7 @@ export class PacebarEngine {
 
   /** Adds a goal (settings, shared by the app and the command); an invalid one changes nothing. */
   addGoal(input: GoalInput): Goal {
+    this.refuseGoalEditsOverUnreadable();
     const { goals, added } = withGoalAdded(this.settings.get().goals, input);
     this.settings.update({ goals });
     return added;
@@ -331,7 +332,18 @@ export class PacebarEngine {
 
   /** Removes goal `id`; an unknown id changes nothing. */
   removeGoal(id: number): void {
+    this.refuseGoalEditsOverUnreadable();
     this.settings.update({ goals: withGoalRemoved(this.settings.get().goals, id) });
+  }
+
+  /** Writing the goals back would drop stored ones Pacebar cannot read: refuse, saying where they are. */
+  private refuseGoalEditsOverUnreadable(): void {
+    const unreadable = this.settings.unreadableGoals();
+    if (unreadable > 0) {
+      throw new InvalidInputError(
+        `The settings file holds ${unreadable === 1 ? 'a goal' : `${unreadable} goals`} Pacebar cannot read (edited by hand, or by a newer Pacebar); nothing was changed. Fix or delete ${unreadable === 1 ? 'it' : 'them'} under "goals" in settings.json.`,
+      );
+    }
   }
 
   /**

@@ -2,7 +2,7 @@
 // written only when a whole patch passes. The fields, rules and defaults are declared once, in
 // core/domain.ts; conf (CLI, tests) and electron-store (app) store the JSON.
 import * as z from 'zod';
-import { settingsDefaults, settingsFields, settingsPatchSchema, type Settings, type Units } from '../domain';
+import { goalRule, settingsDefaults, settingsFields, settingsPatchSchema, type Settings, type Units } from '../domain';
 import { InvalidInputError } from '../errors';
 
 export type { Settings } from '../domain';
@@ -15,7 +15,9 @@ export type { Settings } from '../domain';
  */
 export function settingsJsonSchema(): Record<string, object> {
   const { properties } = z.toJSONSchema(settingsPatchSchema) as { properties: Record<string, object> };
-  return properties;
+  // Goals are read one by one (get): electron-store refusing the whole file for one goal it cannot
+  // read would set every other setting aside with it.
+  return { ...properties, goals: { type: 'array' } };
 }
 
 /** The part of conf / electron-store Pacebar uses. */
@@ -36,7 +38,23 @@ export class SettingsRepository {
       const parsed = (schema as z.ZodType).safeParse(stored[key]);
       if (parsed.success) settings[key] = parsed.data;
     }
+    // Goals one by one: a goal Pacebar cannot read (hand-edited, or from a newer version) hides no other.
+    if (!settingsFields.goals.safeParse(stored.goals).success && Array.isArray(stored.goals)) {
+      const readable = stored.goals.flatMap((goal) => {
+        const parsed = goalRule.safeParse(goal);
+        return parsed.success ? [parsed.data] : [];
+      });
+      const ids = new Set(readable.map((goal) => goal.id));
+      if (ids.size === readable.length) settings.goals = readable;
+    }
     return settings as Settings;
+  }
+
+  /** How many stored goals cannot be read: an edit of the goals would lose them, so edits wait until they are fixed. */
+  unreadableGoals(): number {
+    const stored = this.backing.store.goals as unknown;
+    if (!Array.isArray(stored)) return 0;
+    return stored.length - this.get().goals.length;
   }
 
   /** Refuses the whole patch, writing nothing, if any field is invalid. */

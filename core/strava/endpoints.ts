@@ -1,11 +1,19 @@
 // Where Strava lives. OAuth stays at https://www.strava.com/oauth/…; from 1 June 2027 the API is at
 // https://www.api-v3.strava.com with its paths directly under it (Strava's "An Update To Our
-// Developer Program", June 2026). STRAVA_BASE_URL points OAuth (and, unless STRAVA_API_URL is set,
-// the API at ${STRAVA_BASE_URL}/api/v3) at the simulator in tests and the demo.
+// Developer Program", June 2026). Until then it stays at https://www.strava.com/api/v3: the new
+// host does not answer yet (it did not resolve in July 2026, bikeindex/bike_index#3835; Strava's
+// changelog makes it available from 4 January 2027, stravalib/stravalib#737), while the old base
+// works until the move. So Pacebar reads the old base before API_MOVES_AT and the new one from it.
+// STRAVA_BASE_URL points OAuth (and, unless STRAVA_API_URL is set, the API at
+// ${STRAVA_BASE_URL}/api/v3) at the simulator in tests and the demo; an override has no schedule.
 import { InvalidInputError } from '../errors';
 
 export const DEFAULT_STRAVA_BASE_URL = 'https://www.strava.com';
 export const DEFAULT_STRAVA_API_URL = 'https://www.api-v3.strava.com';
+/** The API's base until the move. */
+export const LEGACY_STRAVA_API_URL = 'https://www.strava.com/api/v3';
+/** 1 June 2027 00:00 UTC: the API moves to DEFAULT_STRAVA_API_URL (the old base's last day is 31 May). */
+export const API_MOVES_AT = Date.UTC(2027, 5, 1);
 
 export interface StravaEndpoints {
   /** The OAuth base (STRAVA_BASE_URL): the consent page's origin. */
@@ -14,8 +22,16 @@ export interface StravaEndpoints {
   token: string;
   /** Replaces oauth/deauthorize (retired 1 June 2027): Basic auth, revokes access and refresh token. */
   revoke: string;
-  /** The API base; paths such as /athlete go directly under it. */
+  /** The API base (from `apiMovesAt`, when there is a move); paths such as /athlete go directly under it. */
   api: string;
+  /** Strava's own API before its move: the base until `apiMovesAt`. Null for an override (no move). */
+  legacyApi: string | null;
+  apiMovesAt: number | null;
+}
+
+/** The API base in effect at `now`. */
+export function apiBaseAt(endpoints: StravaEndpoints, now: number): string {
+  return endpoints.legacyApi !== null && endpoints.apiMovesAt !== null && now < endpoints.apiMovesAt ? endpoints.legacyApi : endpoints.api;
 }
 
 function root(raw: string, variable: string): string {
@@ -38,13 +54,16 @@ function root(raw: string, variable: string): string {
  */
 export function stravaEndpoints(baseUrl: string = DEFAULT_STRAVA_BASE_URL, apiUrl?: string): StravaEndpoints {
   const oauth = root(baseUrl, 'STRAVA_BASE_URL');
-  const api = apiUrl !== undefined ? root(apiUrl, 'STRAVA_API_URL') : oauth === DEFAULT_STRAVA_BASE_URL ? DEFAULT_STRAVA_API_URL : `${oauth}/api/v3`;
+  const stravas = apiUrl === undefined && oauth === DEFAULT_STRAVA_BASE_URL;
+  const api = apiUrl !== undefined ? root(apiUrl, 'STRAVA_API_URL') : stravas ? DEFAULT_STRAVA_API_URL : `${oauth}/api/v3`;
   return {
     baseUrl: oauth,
     authorize: `${oauth}/oauth/authorize`,
     token: `${oauth}/oauth/token`,
     revoke: `${oauth}/oauth/revoke`,
     api,
+    legacyApi: stravas ? LEGACY_STRAVA_API_URL : null,
+    apiMovesAt: stravas ? API_MOVES_AT : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,21 @@ function tempDir(): string {
 }
 const confStores = (folder: string) => ({ settings: openSettingsStore(folder), cache: openCacheStore(folder) });
 
+describe('goal edits and a settings file with a goal Pacebar cannot read', () => {
+  it('refuses to add or remove (writing back would drop it), and the file keeps every goal', async () => {
+    const dir = tempDir();
+    const good = { id: 1, sport: 'run', period: 'week', measure: 'distance', target: 30_000 };
+    const path = join(dir, 'settings.json');
+    writeFileSync(path, JSON.stringify({ goals: [good, { ...good, id: 2, period: 'fortnight' }] }));
+    const engine = await createEngine({ env: { PACEBAR_CONFIG_DIR: dir }, openStores: confStores, secrets: memoryBackend() });
+    expect(engine.settings.get().goals).toEqual([good]);
+    expect(() => engine.addGoal({ sport: 'ride', period: 'week', measure: 'count', target: 3 })).toThrow(/cannot read .*nothing was changed/);
+    expect(() => engine.removeGoal(1)).toThrow(/cannot read/);
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { goals: unknown[] }).goals).toHaveLength(2);
+    await engine.close();
+  });
+});
+
 describe('createEngine (the app and the CLI build the engine with it)', () => {
   it('reads Strava\'s address, the folder and the keychain service from the environment', async () => {
     const dir = tempDir();
@@ -36,6 +51,7 @@ describe('createEngine (the app and the CLI build the engine with it)', () => {
     const packaged = await createEngine({ env, isPackaged: true, warn: (line) => warnings.push(line), openStores: confStores, secrets: memoryBackend() });
     expect(packaged.endpoints.token).toBe('https://www.strava.com/oauth/token');
     expect(packaged.endpoints.api).toBe('https://www.api-v3.strava.com');
+    expect(packaged.endpoints.legacyApi).toBe('https://www.strava.com/api/v3');
     expect(warnings).toEqual([expect.stringContaining('ignoring STRAVA_BASE_URL')]);
     const cli = await createEngine({ env, warn: (line) => warnings.push(line), openStores: confStores, secrets: memoryBackend() });
     expect(cli.endpoints.token).toBe('https://attacker.example/oauth/token');

@@ -8,7 +8,7 @@ import type { PacebarEngine } from '../../../core/engine/engine';
 import type { SimActivity } from '../../../sim/index';
 import { zoneOffsetSeconds } from '../../../sim/time';
 import { sportFamily } from '../../../core/stats/sportFamilies';
-import { propertyTest, runs } from '../../support/properties';
+import { DEEP } from '../../support/properties';
 import { connect, startHarness, type Harness } from './harness';
 
 let h: Harness | null = null;
@@ -121,7 +121,7 @@ describe('goals equal the ground truth', { timeout: 90_000 }, () => {
   });
 
   // Each run backfills a history over HTTP (about a second here): room for a busy 2-core machine.
-  it('for generated athletes, zones and instants (week, month and year boundaries included)', { timeout: Math.max(120_000, propertyTest.timeout ?? 0) }, async () => {
+  it('for generated athletes, zones and instants (week, month and year boundaries included)', { timeout: DEEP ? 30 * 60_000 : 120_000 }, async () => {
     const ZONES = ['America/Los_Angeles', 'Europe/Berlin', 'Australia/Sydney', 'Pacific/Auckland', 'UTC'];
     const INSTANTS = [Date.UTC(2026, 2, 29, 1, 30), Date.UTC(2026, 9, 5, 13), Date.UTC(2027, 0, 1, 0, 5), Date.UTC(2028, 1, 29, 22), Date.UTC(2026, 11, 31, 23, 59)];
     await fc.assert(
@@ -138,7 +138,8 @@ describe('goals equal the ground truth', { timeout: 90_000 }, () => {
         }
         expect(SPORTS).toContain(sports[0]);
       }),
-      runs(5),
+      // A deep run backfills 50 athletes (not 10,000: each is a whole history over HTTP).
+      { numRuns: DEEP ? 50 : 5 },
     );
   });
 });

@@ -30,7 +30,7 @@ describe('conf-backed settings', () => {
     expect(repo.get()).toEqual(settingsDefaults);
     repo.update({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', signInMethod: 'browser', launchAtLogin: true });
     const reopened = new SettingsRepository(openSettingsStore(dir));
-    expect(reopened.get()).toEqual({ clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', eBikeRidesAsRides: false, signInMethod: 'browser', launchAtLogin: true });
+    expect(reopened.get()).toEqual({ ...settingsDefaults, clientId: '12345', athleteId: 134815, units: 'imperial', refreshIntervalMinutes: 30, primarySport: 'ride', signInMethod: 'browser', launchAtLogin: true });
     expect(onDisk(settingsPath()).clientId).toBe('12345');
   });
 
@@ -155,5 +155,16 @@ describe('settingsJsonSchema (electron-store\'s schema option)', () => {
       expect(() => store.set(patch)).toThrow();
     }
     expect(store.store.refreshIntervalMinutes).toBe(30);
+  });
+
+  it('opens a file with a goal it cannot read (the repository reads goals one by one), keeping the rest', async () => {
+    const { default: Conf } = await import('conf');
+    const { settingsJsonSchema } = await import('../../../core/store/settings');
+    const good = { id: 1, sport: 'run', period: 'week', measure: 'distance', target: 30_000 };
+    writeFileSync(join(dir, 'schema-goals.json'), JSON.stringify({ ...settingsDefaults, primarySport: 'ride', goals: [good, { id: 2, period: 'fortnight' }] }));
+    const conf = new Conf<Settings>({ cwd: dir, configName: 'schema-goals', defaults: settingsDefaults, schema: settingsJsonSchema() as never });
+    const repo = new SettingsRepository(conf);
+    expect(repo.get()).toMatchObject({ primarySport: 'ride', goals: [good] });
+    expect(() => conf.set({ goals: 'none' } as never)).toThrow();
   });
 });

@@ -15,8 +15,25 @@ describe('SettingsRepository', () => {
       refreshIntervalMinutes: 15,
       launchAtLogin: false,
       signInMethod: 'window',
+      goals: [],
+      menuBarTitle: 'goal',
+      trayIcon: 'ring',
+      notifyGoalReached: false,
+      weeklySummaryAt: null,
+      notified: { goalReached: {}, weeklySummary: null },
     });
     expect(REFRESH_INTERVAL_MINUTES.presets).toContain(repo.get().refreshIntervalMinutes);
+  });
+
+  it('reads goals one by one: one it cannot read hides no other, and is counted', () => {
+    const good = { id: 1, sport: 'run', period: 'week', measure: 'distance', target: 30_000 };
+    const newer = { id: 2, sport: 'run', period: 'fortnight', measure: 'distance', target: 60_000 };
+    const store = memoryStore({ ...settingsDefaults, goals: [good, newer, { ...good, id: 3 }] } as unknown as Settings);
+    const repo = new SettingsRepository(store);
+    expect(repo.get().goals.map((goal) => goal.id)).toEqual([1, 3]);
+    expect(repo.unreadableGoals()).toBe(1);
+    expect((store.store.goals as unknown[]).length).toBe(3);
+    expect(new SettingsRepository(memoryStore<Settings>(settingsDefaults)).unreadableGoals()).toBe(0);
   });
 
   it('fills in defaults missing from an older settings file', () => {

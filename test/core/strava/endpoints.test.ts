@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  API_MOVES_AT,
   DEFAULT_STRAVA_API_URL,
+  LEGACY_STRAVA_API_URL,
+  apiBaseAt,
   endpointsFromEnv,
   isLoopbackUrl,
   stravaEndpoints,
@@ -8,15 +11,31 @@ import {
 import { InvalidInputError } from '../../../core/errors';
 
 describe('Strava endpoints (OAuth and API bases apart)', () => {
-  it('defaults: OAuth at www.strava.com, the API at www.api-v3.strava.com with paths directly under it', () => {
-    expect(endpointsFromEnv({})).toEqual({
+  it('defaults: OAuth at www.strava.com, the API at www.strava.com/api/v3 until 1 June 2027 and at www.api-v3.strava.com from then on', () => {
+    const endpoints = endpointsFromEnv({});
+    expect(endpoints).toEqual({
       baseUrl: 'https://www.strava.com',
       authorize: 'https://www.strava.com/oauth/authorize',
       token: 'https://www.strava.com/oauth/token',
       revoke: 'https://www.strava.com/oauth/revoke',
       api: DEFAULT_STRAVA_API_URL,
+      legacyApi: LEGACY_STRAVA_API_URL,
+      apiMovesAt: API_MOVES_AT,
     });
     expect(DEFAULT_STRAVA_API_URL).toBe('https://www.api-v3.strava.com');
+    expect(new Date(API_MOVES_AT).toISOString()).toBe('2027-06-01T00:00:00.000Z');
+    // Today (the new host does not answer yet) and up to the last millisecond before the move: the old base.
+    expect(apiBaseAt(endpoints, Date.UTC(2026, 11, 1))).toBe('https://www.strava.com/api/v3');
+    expect(apiBaseAt(endpoints, API_MOVES_AT - 1)).toBe('https://www.strava.com/api/v3');
+    expect(apiBaseAt(endpoints, API_MOVES_AT)).toBe('https://www.api-v3.strava.com');
+  });
+
+  it('an override is used whatever the date (the simulator has no move)', () => {
+    const sim = endpointsFromEnv({ STRAVA_BASE_URL: 'http://127.0.0.1:4567' });
+    expect(apiBaseAt(sim, Date.UTC(2026, 11, 1))).toBe('http://127.0.0.1:4567/api/v3');
+    const api = endpointsFromEnv({ STRAVA_API_URL: 'http://127.0.0.1:9' });
+    expect(apiBaseAt(api, Date.UTC(2026, 11, 1))).toBe('http://127.0.0.1:9');
+    expect(apiBaseAt(api, API_MOVES_AT + 1)).toBe('http://127.0.0.1:9');
   });
 
   it('STRAVA_BASE_URL alone points OAuth there and the API at its /api/v3', () => {

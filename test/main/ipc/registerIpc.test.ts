@@ -144,7 +144,9 @@ describe('registerIpc', () => {
         undefined,
         'units=metric',
         { units: 'furlongs' },
-        { units: null },
+        { units: 'strava' }, // 'strava' is the CLI's word; over IPC, following Strava is null
+        { goals: [] }, // goals change through addGoal / removeGoal only
+        { notified: { goalReached: {}, weeklySummary: null } }, // Pacebar's own bookkeeping
         { primarySport: 'rowing' },
         { refreshIntervalMinutes: 5 },
         { refreshIntervalMinutes: 14 },
