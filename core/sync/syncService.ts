@@ -49,11 +49,21 @@ export interface SyncReport {
 }
 
 /** Whether two sets of records hold the same activities with the same figures. */
+/** How far before the newest known activity a poll looks, for activities uploaded late. */
+export const LATE_UPLOAD_SLACK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Field by field: a record read back from the history file need not list its fields in the same order. */
+function sameRecord(a: ActivityRecord, b: ActivityRecord): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ActivityRecord)[]);
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
 function sameRecords(known: readonly ActivityRecord[], fresh: readonly ActivityRecord[]): boolean {
   const byId = new Map(known.map((record) => [record.id, record]));
   return fresh.every((record) => {
     const old = byId.get(record.id);
-    return old !== undefined && JSON.stringify(old) === JSON.stringify(record);
+    return old !== undefined && sameRecord(old, record);
   });
 }
 
@@ -109,7 +119,9 @@ export class SyncService {
     if (!reads.activities) return adopted !== current && current.activities.length > 0;
     const newest = known.activities.reduce((max, record) => Math.max(max, record.start), 0);
     const windowStart = chartWindowStartSeconds(now, this.deps.utcOffsetMinutes(now));
-    const after = newest > 0 ? Math.floor(newest / 1000) : windowStart;
+    // A week back from the newest: an activity uploaded after a newer one (a watch syncing after the
+    // phone, a manual entry, a late Garmin push) starts before it. Still one request; known ones merge by id.
+    const after = newest > 0 ? Math.floor((newest - LATE_UPLOAD_SLACK_MS) / 1000) : windowStart;
     const fresh: ActivityRecord[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
       const batch = await this.deps.api.activities({ after, page, perPage: MAX_PER_PAGE });
