@@ -59,7 +59,11 @@ export function keychainServiceFrom(env: NodeJS.ProcessEnv): string {
 
 function endpoints(environment: EngineEnvironment): StravaEndpoints {
   try {
-    return endpointsFromEnv(environment.env, { packaged: environment.isPackaged ?? false, warn: environment.warn ?? ((line) => console.error(line)) });
+    return endpointsFromEnv(environment.env, {
+      packaged: environment.isPackaged ?? false,
+      separateKeychain: keychainServiceFrom(environment.env) !== DEFAULT_KEYCHAIN_SERVICE,
+      warn: environment.warn ?? ((line) => console.error(line)),
+    });
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
     throw new InvalidInputError('STRAVA_BASE_URL and STRAVA_API_URL must be http(s) URLs such as https://www.strava.com.');

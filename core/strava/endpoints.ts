@@ -84,6 +84,13 @@ export interface EndpointRules {
    * start the signed app against its own server and receive its tokens and Client Secret.
    */
   packaged: boolean;
+  /**
+   * The run keeps its tokens under a keychain service of its own (PACEBAR_KEYCHAIN_SERVICE: the demo,
+   * the e2e test). A packaged build honours a loopback override only then: a local server started
+   * beside the installed app must never receive the person's real tokens and Client Secret (on
+   * macOS the keychain would hand them to the signed app without asking).
+   */
+  separateKeychain?: boolean;
   /** Told one line for each override that is ignored. */
   warn?: (line: string) => void;
 }
@@ -95,6 +102,10 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env, rules: En
     if (!value) return undefined;
     if (rules.packaged && !isLoopbackUrl(value)) {
       rules.warn?.(`Pacebar: ignoring ${variable}: an installed Pacebar only talks to Strava or to a simulator on this machine (127.0.0.1, ::1, localhost).`);
+      return undefined;
+    }
+    if (rules.packaged && rules.separateKeychain !== true) {
+      rules.warn?.(`Pacebar: ignoring ${variable}: an installed Pacebar talks to a simulator only with a keychain service of its own (set PACEBAR_KEYCHAIN_SERVICE too), so your real tokens never leave for it.`);
       return undefined;
     }
     return value;

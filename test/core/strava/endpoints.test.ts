@@ -74,12 +74,18 @@ describe('Strava endpoints (OAuth and API bases apart)', () => {
       expect(warnings.join('\n')).not.toContain('attacker');
     });
 
-    it('isPackaged true: loopback overrides are honoured (the demo and the e2e test)', () => {
+    it('isPackaged true: loopback overrides are honoured with a keychain service of their own (the demo and the e2e test)', () => {
       const warnings: string[] = [];
       for (const base of ['http://127.0.0.1:4567', 'http://127.8.9.10:1', 'http://localhost:3000', 'http://[::1]:3000', 'http://127.1:5']) {
-        expect(endpointsFromEnv({ STRAVA_BASE_URL: base }, { packaged: true, warn: (line) => warnings.push(line) }).baseUrl).toBe(new URL(base).origin);
+        expect(endpointsFromEnv({ STRAVA_BASE_URL: base }, { packaged: true, separateKeychain: true, warn: (line) => warnings.push(line) }).baseUrl).toBe(new URL(base).origin);
       }
       expect(warnings).toEqual([]);
+    });
+
+    it('isPackaged true: a loopback override with the person\'s own keychain records is ignored (a local server never gets real tokens)', () => {
+      const warnings: string[] = [];
+      expect(endpointsFromEnv({ STRAVA_BASE_URL: 'http://127.0.0.1:4567' }, { packaged: true, warn: (line) => warnings.push(line) })).toEqual(stravaEndpoints());
+      expect(warnings).toEqual([expect.stringMatching(/ignoring STRAVA_BASE_URL: .*PACEBAR_KEYCHAIN_SERVICE/)]);
     });
 
     it('isPackaged false (npm start, the CLI): any override is honoured', () => {
