@@ -234,6 +234,9 @@ export class PacebarController {
   }
 
   private async runRefresh(options: { full?: boolean }): Promise<RefreshOutcome> {
+    // A poll (timer, "Refresh now") while the disconnect revokes and deletes would write the athlete's
+    // data back after it was deleted.
+    if (this.disconnecting) return 'skipped';
     // "Try again" after an unlocked keyring, and "reconnect needed" while another process (the
     // `pacebar` command) may have stored a live sign-in since: look at the keychain again first.
     if (this.connection.kind === 'keychain_unavailable' || this.connection.kind === 'reconnect_needed') {

@@ -181,6 +181,28 @@ describe('PacebarController', () => {
     expect(h.sim.count({ path: '/oauth/revoke' })).toBe(1);
   });
 
+  it('a poll that starts while the disconnect is revoking asks nothing and writes nothing back', async () => {
+    h = await startHarness();
+    const controller = new PacebarController({ engine: h.engine, consent: { window: simRunner(h), browser: simRunner(h) } });
+    await controller.init();
+    expect((await controller.connect('window')).ok).toBe(true);
+    h.sim.clock.advance(20 * 60_000);
+    let revoking!: () => void;
+    const revokeHeld = new Promise<void>((resolve) => (revoking = resolve));
+    h.sim.inject({ path: '/oauth/revoke', action: { kind: 'hold', until: revokeHeld } });
+    const held = h.sim.handled({ path: '/oauth/revoke' });
+    const disconnecting = controller.disconnect();
+    await held;
+    h.sim.clearRequests();
+    // The scheduler's timer (or "Refresh now") fires now.
+    await expect(controller.refresh()).resolves.toBe('skipped');
+    revoking();
+    expect((await disconnecting).ok).toBe(true);
+    expect(h.sim.requests.map((r) => r.path)).toEqual([]); // nothing after the revoke (logged when it arrived)
+    expect(h.engine.cache.read().athlete).toBeNull();
+    expect(h.engine.history.read().activities).toEqual([]);
+  });
+
   it('disconnect revokes at Strava even when the stored access token has expired', async () => {
     h = await startHarness();
     await connect(h);
