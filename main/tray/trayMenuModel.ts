@@ -9,10 +9,11 @@ import { APPLICATION_INACTIVE, coverageLine, historyLine, summaryLine } from '..
 export const TRAY_ACTIONS = ['open', 'refresh', 'connect', 'disconnect', 'settings', 'installUpdate', 'checkForUpdates', 'openDownloadPage', 'quit'] as const;
 export type TrayAction = (typeof TRAY_ACTIONS)[number];
 
-/** Lines that only inform (never clickable). */
-export type TrayInfoId = 'athlete' | 'summary' | 'attribution' | 'updated' | 'status' | 'update';
+/** Lines that only inform (never clickable). 'notice': a notification the system did not show. */
+export type TrayInfoId = 'athlete' | 'summary' | 'goal' | 'attribution' | 'updated' | 'status' | 'notice' | 'update';
 
-export type TrayItemId = TrayAction | TrayInfoId | 'separator';
+/** 'recent': the "Recent activities" submenu; 'activity': one of its items (opens it on Strava). */
+export type TrayItemId = TrayAction | TrayInfoId | 'recent' | 'activity' | 'separator';
 
 const ACTION_IDS: ReadonlySet<string> = new Set(TRAY_ACTIONS);
 
@@ -25,6 +26,9 @@ export interface TrayItem {
   label: string;
   enabled: boolean;
   type?: 'normal' | 'separator';
+  submenu?: TrayItem[];
+  /** 'activity' items: the Strava activity the item opens. */
+  activityId?: number;
 }
 
 export interface TrayModel {
@@ -108,15 +112,37 @@ export function updateItems(about: AboutView): TrayItem[] {
   }
 }
 
+/** The primary goal's line for the tooltip, in full and without what is needed per day (for room). */
+function primaryGoalLines(state: DashboardState): string[] {
+  const text = state.goals[0]?.text;
+  if (!text) return [];
+  const suffix = text.needed ? ` · ${text.needed}` : null;
+  const shorter = suffix && text.line.endsWith(suffix) ? text.line.slice(0, -suffix.length) : null;
+  return shorter ? [text.line, shorter] : [text.line];
+}
+
 function tooltipFor(state: DashboardState, summary: string | null, status: string[]): string {
   const head = state.data ? `Pacebar · ${state.data.athlete.name}` : 'Pacebar';
   const attribution = summary && state.data?.garminAttribution ? [state.data.garminAttribution] : [];
-  const lines = [head, ...(summary ? [summary] : []), ...attribution, ...status];
-  const text = lines.join('\n');
+  const withGoal = (goal: string[]) => [head, ...(summary ? [summary] : []), ...goal, ...attribution, ...status].join('\n');
+  // The goal line gives way first (shortened, then left out): the status lines say what is wrong.
+  const text = [...primaryGoalLines(state).map((line) => withGoal([line])), withGoal([])].find((candidate) => candidate.length <= TOOLTIP_MAX) ?? withGoal([]);
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
 }
 
-export function trayMenuModel(state: DashboardState, now: number): TrayModel {
+/** "Recent activities" ▸ one item per activity, each opening it on Strava; none without activities. */
+function recentItems(state: DashboardState): TrayItem[] {
+  const recent = state.data?.recent ?? [];
+  if (recent.length === 0) return [];
+  const submenu = recent.map((activity): TrayItem => ({ id: 'activity', label: activity.text.line, enabled: true, activityId: activity.id }));
+  return [{ id: 'recent', label: 'Recent activities', enabled: true, submenu }];
+}
+
+/**
+ * `notices`: what a notification said when the system did not show it (main/notifications), so
+ * it is read here instead of being lost.
+ */
+export function trayMenuModel(state: DashboardState, now: number, notices: readonly string[] = []): TrayModel {
   const summary = summaryLine(state);
   const status = statusLines(state, now);
   const kind = state.connection.kind;
@@ -126,13 +152,17 @@ export function trayMenuModel(state: DashboardState, now: number): TrayModel {
   if (state.data) {
     items.push(info('athlete', state.data.athlete.name));
     if (summary) items.push(info('summary', summary));
+    // Under the summary, one line per goal (the first is the primary one), as `pacebar goals` lists them.
+    for (const goal of state.goals) items.push(info('goal', goal.text.line));
     // Garmin's attribution sits with the figures derived from its devices' activities.
     if (summary && state.data.garminAttribution) items.push(info('attribution', state.data.garminAttribution));
     items.push(info('updated', `Updated ${formatAgo(Date.parse(state.data.updatedAt), now)}`));
   }
   for (const line of status) items.push(info('status', line));
+  for (const line of notices) items.push(info('notice', line));
   if (items.length > 0) items.push(separator());
 
+  items.push(...recentItems(state));
   items.push(action('open', 'Open dashboard'));
   items.push(action('refresh', 'Refresh now', connected && !state.loading && !state.sync.refreshing));
   if (connected) {

@@ -13,7 +13,10 @@
 // - setPath throws for a folder that does not exist (docs/api/app.md, setPath) and for a relative
 //   path ("Path must be absolute": App::SetPath, shell/browser/api/electron_api_app.cc);
 // - on macOS replacing a tray's context menu closes it when it is open (tray_icon_cocoa.mm
-//   SetContextMenu replaces the NSMenu; electron/electron#4801);
+//   SetContextMenu replaces the NSMenu; electron/electron#4801); a submenu's opening and closing
+//   reach the root menu's events (electron_menu_controller.mm, see Tray below);
+// - the tray's title exists on macOS only (electron_api_tray.cc SetTitle/GetTitle); a template
+//   image only on macOS (NativeImage::SetTemplateImage is empty elsewhere);
 // - notifications can fail: show() then emits 'failed' (docs/api/notification.md).
 // Event names and payloads are checked against Electron's declarations by the compiler: see
 // the `…EventsConform` tables below.
@@ -461,12 +464,96 @@ export class BrowserWindow extends TypedEmitter<WindowEvents> {
   }
 }
 
-export const nativeTheme = { shouldUseDarkColors: false };
+// ── theme, screen and images ──────────────────────────────────────────────────────────────────────
+
+export interface NativeThemeEvents {
+  updated: [];
+}
+
+const nativeThemeEventsConform = {
+  updated: (target, listener) => target.on('updated', listener),
+} satisfies Conforms<Electron.NativeTheme, NativeThemeEvents>;
+void nativeThemeEventsConform;
+
+/** The OS's light or dark mode; `set` changes it and emits 'updated' as Electron does (docs/api/native-theme.md). */
+class FakeNativeTheme extends TypedEmitter<NativeThemeEvents> {
+  shouldUseDarkColors = false;
+  /** Windows: the taskbar's and Start's own mode, apart from the apps' (macOS: the same as shouldUseDarkColors). */
+  shouldUseDarkColorsForSystemIntegratedUI = false;
+  set(dark: { apps?: boolean; system?: boolean }): void {
+    if (dark.apps !== undefined) this.shouldUseDarkColors = dark.apps;
+    if (dark.system !== undefined) this.shouldUseDarkColorsForSystemIntegratedUI = dark.system;
+    this.emit('updated');
+  }
+  reset(): void {
+    this.shouldUseDarkColors = false;
+    this.shouldUseDarkColorsForSystemIntegratedUI = false;
+    this.removeAllListeners();
+  }
+}
+export const nativeTheme = new FakeNativeTheme();
+
+export interface ScreenEvents {
+  'display-metrics-changed': [event: FakeEvent, display: Electron.Display, changedMetrics: string[]];
+}
+
+const screenEventsConform = {
+  'display-metrics-changed': (target, listener) => target.on('display-metrics-changed', listener),
+} satisfies Conforms<Electron.Screen, ScreenEvents>;
+void screenEventsConform;
+
+/** One display; `scaleFactor` is its DPI scale (1.5 at Windows' 150 %). */
+class FakeScreen extends TypedEmitter<ScreenEvents> {
+  scaleFactor = 1;
+  getPrimaryDisplay = vi.fn(() => ({ scaleFactor: this.scaleFactor }) as Electron.Display);
+  /** The person changes the display scale: Electron emits display-metrics-changed with 'scaleFactor'. */
+  setScaleFactor(scaleFactor: number): void {
+    this.scaleFactor = scaleFactor;
+    this.emit('display-metrics-changed', fakeEvent(), this.getPrimaryDisplay(), ['scaleFactor']);
+  }
+  reset(): void {
+    this.scaleFactor = 1;
+    this.removeAllListeners();
+  }
+}
+export const screen = new FakeScreen();
 
 export const shell = { openExternal: vi.fn(async (_url: string) => {}) };
 
+/**
+ * A NativeImage: its file, or its representations (scale factor → PNG bytes). As in Electron,
+ * setTemplateImage has an effect on macOS only (electron_api_native_image.cc: SetTemplateImage and
+ * IsTemplateImage are empty / false off macOS).
+ */
+export class FakeNativeImage {
+  readonly representations: { scaleFactor: number; buffer: Buffer }[] = [];
+  private template = false;
+  constructor(readonly path: string | null = null) {}
+  setTemplateImage = vi.fn((template: boolean) => {
+    if (host.platform === 'darwin') this.template = template;
+  });
+  isTemplateImage(): boolean {
+    return this.template;
+  }
+  addRepresentation(options: Electron.AddRepresentationOptions): void {
+    if (options.buffer) this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer });
+  }
+  getScaleFactors(): number[] {
+    return this.representations.map((rep) => rep.scaleFactor);
+  }
+  /** The PNG of one representation (Electron encodes the closest one; here only exact ones exist). */
+  toPNG(options: Electron.ToPNGOptions = {}): Buffer {
+    return this.representations.find((rep) => rep.scaleFactor === (options.scaleFactor ?? 1))?.buffer ?? Buffer.alloc(0);
+  }
+}
+
 export const nativeImage = {
-  createFromPath: vi.fn((path: string) => ({ path, setTemplateImage: vi.fn() })),
+  createFromPath: vi.fn((path: string) => new FakeNativeImage(path)),
+  createFromBuffer: vi.fn((buffer: Buffer, options: Electron.CreateFromBufferOptions = {}) => {
+    const image = new FakeNativeImage();
+    image.addRepresentation({ buffer, scaleFactor: options.scaleFactor ?? 1 });
+    return image;
+  }),
 };
 
 // ── menus and the tray ──────────────────────────────────────────────────────────────────────────
@@ -510,21 +597,45 @@ const trayEventsConform = {
 } satisfies Conforms<Electron.Tray, TrayEvents>;
 void trayEventsConform;
 
+/**
+ * The menu events follow ElectronMenuController (shell/browser/ui/cocoa/electron_menu_controller.mm):
+ * submenus share the root's controller as their delegate, so opening one emits the root Menu's
+ * menu-will-show again (menuWillOpen), and closing a submenu of the root emits menu-will-close while
+ * the root menu stays open (menuDidClose: "the current menu's supermenu is the top-level menu"),
+ * after which the root's own close emits nothing (isMenuOpen_ is already NO).
+ */
 export class Tray extends TypedEmitter<TrayEvents> {
   static instances: Tray[] = [];
   tooltip = '';
+  /** The macOS menu-bar title; Electron keeps none elsewhere (getTitle returns ''). */
+  title = '';
   menu: FakeMenu | null = null;
   /** The menu the person has open right now, if any. */
   openMenu: FakeMenu | null = null;
   /** Open menus that a setContextMenu closed under the person's pointer (macOS). */
   menusClosedUnderPointer = 0;
   destroyed = false;
-  constructor(readonly image: unknown) {
+  /** ElectronMenuController's isMenuOpen_: what decides whether a close is reported. */
+  private menuOpenFlag = false;
+  constructor(public image: FakeNativeImage | string) {
     super();
     Tray.instances.push(this);
   }
+  setImage = vi.fn((image: FakeNativeImage | string) => {
+    this.image = image;
+  });
   setToolTip(text: string) {
     this.tooltip = text;
+  }
+  /** electron_api_tray.cc Tray::SetTitle: validates fontType, then sets the title on macOS only (`#if IS_MAC`). */
+  setTitle = vi.fn((title: string, options?: Electron.TitleOptions) => {
+    if (options?.fontType !== undefined && options.fontType !== 'monospaced' && options.fontType !== 'monospacedDigit') {
+      throw new TypeError("fontType must be one of 'monospaced' or 'monospacedDigit'");
+    }
+    if (host.platform === 'darwin') this.title = title;
+  });
+  getTitle(): string {
+    return host.platform === 'darwin' ? this.title : '';
   }
   setContextMenu(menu: FakeMenu | null) {
     // macOS swaps the status item's NSMenu, which closes the one on screen.
@@ -538,12 +649,27 @@ export class Tray extends TypedEmitter<TrayEvents> {
   showMenu() {
     if (!this.menu) return;
     this.openMenu = this.menu;
+    this.menuOpenFlag = true;
     this.menu.emit('menu-will-show', fakeEvent());
+  }
+  /** The pointer rests on a submenu item ("Recent activities ▸") and the submenu opens. */
+  openSubmenu() {
+    if (!this.openMenu) return;
+    this.menuOpenFlag = true;
+    this.openMenu.emit('menu-will-show', fakeEvent());
+  }
+  /** The pointer leaves the submenu: it closes, the menu stays open. */
+  closeSubmenu() {
+    if (!this.openMenu || !this.menuOpenFlag) return;
+    this.menuOpenFlag = false;
+    this.openMenu.emit('menu-will-close', fakeEvent());
   }
   /** The menu goes away (an item chosen, a click elsewhere, or replaced). */
   closeMenu() {
     const open = this.openMenu;
     this.openMenu = null;
+    if (!this.menuOpenFlag) return;
+    this.menuOpenFlag = false;
     open?.emit('menu-will-close', fakeEvent());
   }
   click() {
@@ -629,7 +755,9 @@ export function resetFakes() {
   Notification.instances = [];
   Notification.failure = null;
   host.platform = process.platform;
+  nativeTheme.reset();
+  screen.reset();
   sessions.clear();
 }
 
-export default { app, BrowserWindow, session, nativeTheme, shell, nativeImage, Menu, Tray, protocol, ipcMain, net, Notification, powerMonitor, dialog, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, session, nativeTheme, screen, shell, nativeImage, Menu, Tray, protocol, ipcMain, net, Notification, powerMonitor, dialog, contextBridge, ipcRenderer };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trayMenuModel, TOOLTIP_MAX, type TrayItem } from '../../../main/tray/trayMenuModel';
 import { NOW, baseState, connectedState, withUpdate } from '../fakes/state';
+import { RIDE_WEEK, RUN_MONTH, activity, goalView, withGoals, withRecent } from '../fakes/goals';
 
 const labels = (items: TrayItem[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
 const item = (items: TrayItem[], id: TrayItem['id']) => items.find((i) => i.id === id);
@@ -233,4 +234,80 @@ describe('trayMenuModel', () => {
       expect(head(busy.items)).toEqual(head(plain.items));
     });
   });
+
+  describe('goals and recent activities', () => {
+    const ahead = goalView(RIDE_WEEK, { distance: 92_000 });
+    const behind = goalView(RUN_MONTH, { count: 5 });
+
+    it('a line per goal under the summary, in the settings\' order; the tooltip carries the primary one', () => {
+      const model = trayMenuModel(withGoals(connectedState(), [ahead, behind]), NOW);
+      expect(labels(model.items).slice(0, 5)).toEqual([
+        'Marianne Vos',
+        'Run · week 24.3 km · YTD 1,204 km',
+        'Ride this week: 92.0 / 150 km · ahead by 33.4 km · 11.6 km a day to go',
+        'Run this month: 5 / 12 runs · behind by 2.1 runs · 7 runs to go in 13 days',
+        'Updated 3 min ago',
+      ]);
+      for (const goal of model.items.filter((i) => i.id === 'goal')) expect(goal.enabled).toBe(false);
+      expect(model.tooltip).toBe(
+        'Pacebar · Marianne Vos\nRun · week 24.3 km · YTD 1,204 km\nRide this week: 92.0 / 150 km · ahead by 33.4 km · 11.6 km a day to go',
+      );
+    });
+
+    it('a goal still counting says so; a reached one says reached; no goals, no lines', () => {
+      const counting = trayMenuModel(withGoals(connectedState(), [goalView(RIDE_WEEK, null)]), NOW);
+      expect(item(counting.items, 'goal')?.label).toBe('Ride this week: 150 km goal · counting your history…');
+      const reached = trayMenuModel(withGoals(connectedState(), [goalView(RIDE_WEEK, { distance: 151_000 })]), NOW);
+      expect(item(reached.items, 'goal')?.label).toBe('Ride this week: 151 / 150 km · reached');
+      expect(trayMenuModel(connectedState(), NOW).items.some((i) => i.id === 'goal')).toBe(false);
+      // Without data there are no figures to judge a goal by (core leaves goals empty then).
+      expect(trayMenuModel(withGoals(baseState(), [ahead]), NOW).items.some((i) => i.id === 'goal')).toBe(false);
+    });
+
+    it('the Garmin line stays under every figure derived from the activities, goals included', () => {
+      const base = withGoals(connectedState(), [ahead]);
+      const model = trayMenuModel({ ...base, data: { ...base.data!, garminAttribution: 'Garmin' } }, NOW);
+      expect(labels(model.items).slice(1, 4)).toEqual(['Run · week 24.3 km · YTD 1,204 km', 'Ride this week: 92.0 / 150 km · ahead by 33.4 km · 11.6 km a day to go', 'Garmin']);
+    });
+
+    it('the tooltip fits in 127 characters: the goal line gives up its "to go" part, then itself, never the status lines', () => {
+      const base = withGoals(connectedState(), [ahead]);
+      const garmin = { ...base, data: { ...base.data!, garminAttribution: 'Garmin' } };
+      const shortened = trayMenuModel(garmin, NOW).tooltip;
+      expect(shortened.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+      expect(shortened).toContain('Ride this week: 92.0 / 150 km · ahead by 33.4 km\n');
+      expect(shortened).not.toContain('a day to go');
+      expect(shortened.endsWith('\nGarmin')).toBe(true);
+
+      const troubled = trayMenuModel({ ...garmin, sync: { ...garmin.sync, rateLimitedUntil: new Date(NOW + 12 * 60_000).toISOString() } }, NOW).tooltip;
+      expect(troubled.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+      expect(troubled).not.toContain('Ride this week');
+      expect(troubled.endsWith('Strava rate limit reached: retrying in 12 min')).toBe(true);
+    });
+
+    it('"Recent activities" opens a submenu of the latest activities, each carrying the activity it opens', () => {
+      const first = activity({ name: 'Evening Ride', sportType: 'Ride', distance: 41_500, movingTime: 5_400, start: NOW - 3_600_000, startLocal: NOW - 3_600_000 });
+      const second = activity();
+      const model = trayMenuModel(withRecent(connectedState(), [second, first]), NOW);
+      const recent = item(model.items, 'recent')!;
+      expect(recent).toMatchObject({ label: 'Recent activities', enabled: true });
+      expect(recent.submenu).toEqual([
+        { id: 'activity', label: 'Evening Ride · 41.5 km · 1h 30m · Wed 18 Nov', enabled: true, activityId: first.id },
+        { id: 'activity', label: 'Morning Run · 10.2 km · 52m · Mon 16 Nov', enabled: true, activityId: second.id },
+      ]);
+      // With the actions, just above "Open dashboard".
+      expect(model.items[model.items.findIndex((i) => i.id === 'open') - 1]).toBe(recent);
+      expect(item(trayMenuModel(connectedState(), NOW).items, 'recent')).toBeUndefined();
+      expect(item(trayMenuModel(baseState(), NOW).items, 'recent')).toBeUndefined();
+    });
+
+    it('a notification the system did not show is a line in the menu, after the status lines', () => {
+      const base = connectedState();
+      const model = trayMenuModel({ ...base, sync: { ...base.sync, refreshing: true } }, NOW, ['Goal reached: Ride this week: 151 / 150 km · reached']);
+      const info = model.items.filter((i) => i.id === 'status' || i.id === 'notice').map((i) => `${i.id}: ${i.label}`);
+      expect(info).toEqual(['status: Refreshing…', 'notice: Goal reached: Ride this week: 151 / 150 km · reached']);
+      expect(item(model.items, 'notice')?.enabled).toBe(false);
+    });
+  });
 });
+
