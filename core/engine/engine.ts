@@ -330,10 +330,12 @@ export class PacebarEngine {
     return added;
   }
 
-  /** Removes goal `id`; an unknown id changes nothing. */
+  /** Removes goal `id`; an unknown id changes nothing. Its notification record goes too: a goal given the id later starts afresh. */
   removeGoal(id: number): void {
     this.refuseGoalEditsOverUnreadable();
-    this.settings.update({ goals: withGoalRemoved(this.settings.get().goals, id) });
+    const { goals, notified } = this.settings.get();
+    const goalReached = Object.fromEntries(Object.entries(notified.goalReached).filter(([key]) => key !== String(id)));
+    this.settings.update({ goals: withGoalRemoved(goals, id), notified: { ...notified, goalReached } });
   }
 
   /** Writing the goals back would drop stored ones Pacebar cannot read: refuse, saying where they are. */
