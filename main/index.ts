@@ -9,6 +9,7 @@ import { RefreshScheduler } from '../core/controller/refreshScheduler';
 import { createEngine } from '../core/engine/createEngine';
 import type { PacebarEngine } from '../core/engine/engine';
 import { describeError } from '../core/errors';
+import { systemTimers } from '../core/clock';
 import { browserConsentRunner } from '../core/oauth/browserConsent';
 import { openElectronStores } from './adapters/electronStores';
 import { netFetchTransport } from './adapters/netFetchTransport';
@@ -21,9 +22,12 @@ import { alreadyRunningMessage, instanceEnvironment, useInstanceFolder } from '.
 import { loginItemBackend, loginItemSync, type LoginItemBackend } from './system/loginItem';
 import { preloadPath, rendererDir, trayIconPath, type AppLocation } from './system/paths';
 import { pollOnWake } from './system/powerEvents';
-import { ReconnectNotifier } from './system/reconnectNotifier';
 import { trayIconHidden } from './system/trayHost';
 import { watchTrayHost, type TrayHostWatch } from './system/trayHostWatch';
+import { DesktopNotifier } from './notifications/desktopNotifier';
+import { ProgressNotifier } from './notifications/progressNotifier';
+import { ReconnectNotifier } from './notifications/reconnectNotifier';
+import { openStravaPage } from './security/openStravaPage';
 import { trayActionHandler } from './tray/trayActions';
 import { TrayController } from './tray/trayController';
 import { createUpdater } from './update/createUpdater';
@@ -45,6 +49,7 @@ interface Running {
   consentWindow: ConsentWindowRunner;
   updates: Updates;
   trayHost: TrayHostWatch;
+  progress: ProgressNotifier;
 }
 
 // Module-level, so the tray and its menu are never garbage-collected.
@@ -90,6 +95,7 @@ function setupLifecycle(): void {
     running?.scheduler.stop();
     running?.updates.stop();
     void running?.controller.dispose();
+    running?.progress.stop();
     running?.tray.destroy();
     running?.trayHost.stop();
     void running?.engine.close();
@@ -130,10 +136,24 @@ function setupDashboard(): DashboardWindow {
   return new DashboardWindow({ preloadPath: preloadPath(location()), bringAppToFront });
 }
 
-function setupNotifications(dashboard: DashboardWindow): ReconnectNotifier {
-  return new ReconnectNotifier({
-    createNotification: (options) => new Notification(options),
-    isSupported: () => Notification.isSupported(),
+function setupNotifications(): DesktopNotifier {
+  return new DesktopNotifier({ createNotification: (options) => new Notification(options), isSupported: () => Notification.isSupported() });
+}
+
+function setupReconnectNotifier(notifier: DesktopNotifier, dashboard: DashboardWindow): ReconnectNotifier {
+  return new ReconnectNotifier({ notifier, openDashboard: () => dashboard.open(), log: (line) => console.error(line) });
+}
+
+/** A goal reached and the weekly summary, recorded in the settings; what the system does not show, the tray does. */
+function setupProgressNotifier(engine: PacebarEngine, notifier: DesktopNotifier, dashboard: DashboardWindow, tray: TrayController): ProgressNotifier {
+  return new ProgressNotifier({
+    notifier,
+    readNotified: () => engine.settings.get().notified,
+    saveNotified: (notified) => void engine.settings.update({ notified }),
+    now: engine.clock,
+    utcOffsetAt: (at) => engine.utcOffsetMinutes(at),
+    timers: systemTimers,
+    showNotices: (lines) => tray.setNotices(lines),
     openDashboard: () => dashboard.open(),
     log: (line) => console.error(line),
   });
@@ -212,6 +232,11 @@ function setupTray(engine: PacebarEngine, controller: PacebarController, dashboa
     iconPath: trayIconPath(location(), process.platform),
     platform: process.platform,
     now: engine.clock,
+    // "Recent activities": the same checked way to Strava as the dashboard's "View on Strava".
+    onOpenActivity: (id) =>
+      void openStravaPage((url) => shell.openExternal(url), controller.activityUrl(id), 'That activity is not in your history.').then((result) => {
+        if (!result.ok) console.error(`Pacebar: ${result.message}`);
+      }),
     onAction: trayActionHandler({
       openDashboard: (section) => dashboard.open(section),
       state: () => controller.state(),
@@ -241,6 +266,7 @@ function setupStateFanOut(parts: Running & { desktop: Desktop }): (state: Dashbo
   let inactive = false;
   const onState = (state: DashboardState) => {
     parts.tray.update(state);
+    parts.progress.update(state);
     pushState(parts.dashboard.webContents(), state);
     applyLoginItem(state);
     if (interval !== null && interval !== state.settings.refreshIntervalMinutes) parts.scheduler.reschedule();
@@ -292,14 +318,16 @@ async function onReady(env: NodeJS.ProcessEnv): Promise<void> {
   if (!engine) return;
   const desktop = await setupDesktop(env);
   const dashboard = setupDashboard();
-  const notifier = setupNotifications(dashboard);
+  const notifications = setupNotifications();
+  const notifier = setupReconnectNotifier(notifications, dashboard);
   const consentWindow = consentWindowRunner({ stravaBaseUrl: engine.endpoints.baseUrl, bringAppToFront });
   const controller = setupController(engine, consentWindow, notifier, desktop);
   const scheduler = setupScheduler(engine, controller);
   const updates = setupUpdates(controller, env);
   const tray = setupTray(engine, controller, dashboard, updates);
   const trayHost = setupTrayHostWatch(desktop, controller);
-  running = { engine, controller, scheduler, tray, dashboard, consentWindow, updates, trayHost };
+  const progress = setupProgressNotifier(engine, notifications, dashboard, tray);
+  running = { engine, controller, scheduler, tray, dashboard, consentWindow, updates, trayHost, progress };
   const onState = setupStateFanOut({ ...running, desktop });
   setupIpc(controller, dashboard);
   await setupDemo(engine, controller, env);

@@ -11,12 +11,12 @@ import {
 } from '../../preload/contract';
 import type { PacebarController } from '../../core/controller/pacebarController';
 import { describeError } from '../../core/errors';
-import { isSafeExternalUrl } from '../../core/security/externalUrl';
+import { STRAVA_WEB_ORIGIN, openStravaPage } from '../security/openStravaPage';
 import { parseActivityId, parseCredentials, parseSettingsPatch, parseSignInMethod } from './payloads';
 import { isAppUrl } from '../protocol/appOrigin';
 import { isTrustedSender } from './senderGuard';
 
-export const STRAVA_WEB_ORIGIN = 'https://www.strava.com';
+export { STRAVA_WEB_ORIGIN };
 export const STRAVA_API_SETTINGS_URL = `${STRAVA_WEB_ORIGIN}/settings/api`;
 
 export type IpcController = Pick<
@@ -66,15 +66,8 @@ async function guardAction(run: () => Promise<ActionResult> | ActionResult): Pro
   }
 }
 
-async function openChecked(deps: IpcDeps, url: string | null, missing: string): Promise<ActionResult> {
-  if (url === null) return { ok: false, message: missing };
-  if (!isSafeExternalUrl(url, [STRAVA_WEB_ORIGIN])) return { ok: false, message: 'Pacebar refused to open an unexpected address.' };
-  try {
-    await deps.openExternal(url);
-    return ok;
-  } catch {
-    return { ok: false, message: `Pacebar could not open your browser. Visit ${url} yourself.` };
-  }
+function openChecked(deps: IpcDeps, url: string | null, missing: string): Promise<ActionResult> {
+  return openStravaPage(deps.openExternal, url, missing);
 }
 
 /** Registers every handler; returns a function that removes them again. */

@@ -5,12 +5,14 @@ import { systemTimers, type Timers } from '../../core/clock';
 export interface HeldTimers extends Timers {
   /** Timers set and not yet run or cleared. */
   pending(): number;
+  /** Their delays (ms), in the order they were set. */
+  delays(): number[];
   /** Runs every pending timer now, as if its time had come; returns how many ran. */
   fireAll(): number;
 }
 
 export function heldTimers(): HeldTimers {
-  const pending = new Map<object, { callback: () => void; real: unknown }>();
+  const pending = new Map<object, { callback: () => void; real: unknown; ms: number }>();
   return {
     setTimeout(callback, ms) {
       const handle = {};
@@ -18,7 +20,7 @@ export function heldTimers(): HeldTimers {
         pending.delete(handle);
         callback();
       }, ms);
-      pending.set(handle, { callback, real });
+      pending.set(handle, { callback, real, ms });
       return handle;
     },
     clearTimeout(handle) {
@@ -28,6 +30,7 @@ export function heldTimers(): HeldTimers {
       pending.delete(handle as object);
     },
     pending: () => pending.size,
+    delays: () => [...pending.values()].map((entry) => entry.ms),
     fireAll() {
       const due = [...pending.values()];
       pending.clear();

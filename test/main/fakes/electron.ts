@@ -704,12 +704,14 @@ export const ipcMain = {
 export interface NotificationEvents {
   show: [event: FakeEvent];
   click: [event: FakeEvent];
+  close: [event: FakeEvent];
   failed: [event: FakeEvent, error: string];
 }
 
 const notificationEventsConform = {
   show: (target, listener) => target.on('show', listener),
   click: (target, listener) => target.on('click', listener),
+  close: (target, listener) => target.on('close', listener),
   failed: (target, listener) => target.on('failed', listener),
 } satisfies Conforms<Electron.Notification, NotificationEvents>;
 void notificationEventsConform;

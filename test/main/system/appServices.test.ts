@@ -2,10 +2,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { linuxLaunchCommand, loginItemBackend, loginItemSync, type LoginItemBackend } from '../../../main/system/loginItem';
 import { pollOnWake } from '../../../main/system/powerEvents';
-import { ReconnectNotifier, RECONNECT_BODY, RECONNECT_TITLE } from '../../../main/system/reconnectNotifier';
 import { demoCredentialsFromEnv, presetDemoCredentials } from '../../../main/system/demoCredentials';
-import { NOW, baseState } from '../fakes/state';
-import { statusLines, trayMenuModel } from '../../../main/tray/trayMenuModel';
+import { baseState } from '../fakes/state';
 
 const withLogin = (launchAtLogin: boolean) => {
   const s = baseState();
@@ -131,72 +129,6 @@ describe('poll on wake', () => {
     off();
     monitor.emit('resume');
     expect(pollNow).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('reconnect notification', () => {
-  function setup(supported = true) {
-    const shown: EventEmitter[] = [];
-    const openDashboard = vi.fn();
-    const log = vi.fn();
-    const notifier = new ReconnectNotifier({
-      createNotification: (options) => {
-        const n = Object.assign(new EventEmitter(), { options, show: vi.fn() });
-        shown.push(n);
-        return n;
-      },
-      isSupported: () => supported,
-      openDashboard,
-      log,
-    });
-    return { notifier, shown, openDashboard, log };
-  }
-
-  it('each reported loss shows one notification with what to do; a click opens the dashboard', () => {
-    const { notifier, shown, openDashboard } = setup();
-    notifier.reconnectNeeded();
-    expect(shown).toHaveLength(1);
-    expect((shown[0] as unknown as { options: unknown }).options).toEqual({ title: RECONNECT_TITLE, body: RECONNECT_BODY });
-    expect(RECONNECT_TITLE).toBe('Pacebar lost its Strava connection');
-    expect(RECONNECT_BODY).toBe('Reconnect to keep your stats updating.');
-    expect((shown[0] as unknown as { show: ReturnType<typeof vi.fn> }).show).toHaveBeenCalledTimes(1);
-    shown[0]!.emit('click');
-    expect(openDashboard).toHaveBeenCalledTimes(1);
-    // The controller reports the next loss (after a reconnect): a new notification.
-    notifier.reconnectNeeded();
-    expect(shown).toHaveLength(2);
-  });
-
-  it('a notification the OS refused (unsigned macOS app, Windows without a shortcut): one log line, no retry; the tray line and the banner still say it', async () => {
-    vi.resetModules();
-    const fakes = await import('../fakes/electron');
-    fakes.resetFakes();
-    fakes.Notification.failure = 'Notifications are not allowed for this application';
-    const log = vi.fn();
-    const notifier = new ReconnectNotifier({
-      createNotification: (options) => new fakes.Notification(options),
-      isSupported: () => fakes.Notification.isSupported(),
-      openDashboard: vi.fn(),
-      log,
-    });
-    notifier.reconnectNeeded();
-    const first = fakes.Notification.instances[0]!;
-    await new Promise<void>((resolve) => first.once('failed', () => resolve()));
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(log).toHaveBeenCalledWith(
-      'Pacebar: the system did not show the notification (Notifications are not allowed for this application); the tray and the dashboard say to reconnect',
-    );
-    expect(fakes.Notification.instances).toHaveLength(1);
-    // What the person sees instead, for as long as the connection is lost.
-    const lost = baseState({ connection: { kind: 'reconnect_needed' } });
-    expect(statusLines(lost, NOW)).toEqual(['Reconnect needed: Strava access was lost']);
-    expect(trayMenuModel(lost, NOW).items.map((item) => item.label)).toContain('Reconnect Strava…');
-  });
-
-  it('stays quiet where notifications are unsupported', () => {
-    const { notifier, shown } = setup(false);
-    notifier.reconnectNeeded();
-    expect(shown).toHaveLength(0);
   });
 });
 
