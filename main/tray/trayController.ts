@@ -18,7 +18,7 @@
 // close that never comes holds a change for at most MAX_HOLD_MS.
 import { Menu, Tray, nativeTheme, screen, type MenuItemConstructorOptions } from 'electron';
 import type { DashboardState } from '../../core/domain';
-import { trayIconChoice } from './trayIconImage';
+import { plainIcon, trayIconChoice } from './trayIconImage';
 import { isTrayAction, trayMenuModel, type TrayAction, type TrayItem } from './trayMenuModel';
 
 export type { TrayAction } from './trayMenuModel';
@@ -92,7 +92,7 @@ export class TrayController {
   private readonly redrawIcon = () => this.renderIcon();
 
   constructor(private readonly options: TrayControllerOptions) {
-    this.tray = new Tray(trayIconChoice({ ring: null, platform: options.platform, plainIconPath: options.iconPath, theme: nativeTheme, displayScale: 1 }).build());
+    this.tray = new Tray(plainIcon(options.iconPath, options.platform));
     // Windows and Linux: a left click opens the dashboard; the menu is on right click.
     // (On macOS a click shows the menu, as menu-bar extras do.)
     if (options.platform !== 'darwin') this.tray.on('click', () => options.onAction('open'));
