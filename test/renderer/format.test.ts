@@ -121,7 +121,10 @@ describe('formatRelative', () => {
     expect(formatRelative(ago(3 * 60_000 + 59_000), now)).toBe('3 min ago');
     expect(formatRelative(ago(59 * 60_000), now)).toBe('59 min ago');
     expect(formatRelative(ago(2 * 3_600_000), now)).toBe('2 h ago');
-    expect(formatRelative(ago(26 * 3_600_000), now)).toBe('1 day ago');
+    // The tray's and the CLI's words (core/view/format.ts): hours until two days.
+    expect(formatRelative(ago(26 * 3_600_000), now)).toBe('26 h ago');
+    expect(formatRelative(ago(47 * 3_600_000 + 59 * 60_000), now)).toBe('47 h ago');
+    expect(formatRelative(ago(48 * 3_600_000), now)).toBe('2 days ago');
     expect(formatRelative(ago(5 * 86_400_000), now)).toBe('5 days ago');
   });
   it('treats the future as now and junk as unknown', () => {
