@@ -50,7 +50,7 @@ describe('describeFailure', () => {
     expect(isTransient(new CertificateError('SELF_SIGNED_CERT_IN_CHAIN'))).toBe(true);
     expect(describeFailure(new InvalidClientError()).exitCode).toBe(1);
     expect(describeFailure(new RedirectError('access_denied')).message).toMatch(/cancelled/);
-    expect(describeFailure(new KeychainUnavailableError('the keyring is locked'))).toEqual({ exitCode: 1, message: expect.stringMatching(/keychain is unavailable \(the keyring is locked\)/) });
+    expect(describeFailure(new KeychainUnavailableError('no_service', 'linux'))).toEqual({ exitCode: 1, message: expect.stringMatching(/^No keyring service is running: install and start GNOME Keyring or KWallet/) });
     expect(describeFailure(new CliError('two\nlines', EXIT.usage))).toEqual({ exitCode: 2, message: 'two lines' });
   });
 

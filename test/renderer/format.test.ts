@@ -16,7 +16,6 @@ import {
   initials,
 } from '../../renderer/src/format';
 import { checkCredentials } from '../../renderer/src/setupForm';
-import { keychainHint } from '../../renderer/src/statusBanner';
 import { niceMax } from '../../renderer/src/weeklyChart';
 
 const L = 'en-US';
@@ -177,17 +176,12 @@ describe('checkCredentials', () => {
   });
 });
 
-describe('chart scale and keychain hints', () => {
+describe('chart scale', () => {
   it('rounds the chart maximum up to a readable number', () => {
     expect(niceMax(51.2)).toBe(60);
     expect(niceMax(140.8)).toBe(150);
     expect(niceMax(3.2)).toBe(4);
     expect(niceMax(0)).toBe(10);
     expect(niceMax(100)).toBe(100);
-  });
-  it('names the right keychain per OS', () => {
-    expect(keychainHint('Mozilla/5.0 (X11; Linux x86_64)')).toContain('GNOME Keyring / KWallet');
-    expect(keychainHint('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)')).toContain('Keychain Access');
-    expect(keychainHint('Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toContain('Credential Manager');
   });
 });
