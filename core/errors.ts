@@ -101,7 +101,8 @@ export class MissingScopeError extends PacebarError {
 export class RateLimitedError extends PacebarError {
   /** resetAt: epoch ms when the spent window resets. */
   constructor(readonly resetAt: number) {
-    super('rate_limited', `Strava's rate limit is reached; Pacebar will try again after ${new Date(resetAt).toISOString()}.`);
+    // No time in the words: each surface says when, in the user's time zone (resetAt).
+    super('rate_limited', "Strava's rate limit is reached; Pacebar will try again once it resets.");
   }
 }
 

@@ -13,6 +13,7 @@ import { simulatedBrowser } from '../../sim/browser';
 import type { PacebarEngine } from '../../core/engine/engine';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../../sim/index';
 import { buildCliOnce, cleanEnv, deadPort, filesUnder, newAccount, runCli, transcript, type Account, type RunResult } from './cliHarness';
+import { formatClockTime } from '../../core/view/format';
 
 const keytar = createRequire(import.meta.url)('keytar') as {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -205,11 +206,14 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
 
     const body = json(await a.run(['status', '--format', 'json']));
     // The keys scripts read before, and the history's figures beside them.
-    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'history', 'primary_sport', 'records', 'stale', 'stats', 'this_week', 'totals', 'updated_at']);
+    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'history', 'primary_sport', 'records', 'stale', 'stale_reason', 'stats', 'this_week', 'totals', 'updated_at', 'version']);
+    expect(body.version).toBe(1);
     expect(body).toMatchObject({ application_inactive: false, garmin_attribution: null });
     expect(body.history).toMatchObject({ state: 'complete', counted: strava.activities().length });
     expect(body.totals.run.all_time.count).toBe(strava.activities().filter((a) => ['Run', 'TrailRun', 'VirtualRun'].includes(a.sport_type)).length);
-    expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', bio: expect.any(String) }); // as Strava sent it
+    // What a status bar shows of the athlete, and nothing else of Strava's record (weight, bio…).
+    expect(Object.keys(body.athlete).sort()).toEqual(['city', 'country', 'firstname', 'id', 'lastname', 'measurement_preference', 'name', 'profile', 'profile_medium', 'state']);
+    expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', name: ATHLETE_NAME });
     expect(body.stats).toHaveProperty('ytd_run_totals');
     for (const sport of ['run', 'ride', 'swim']) {
       expect(Object.keys(body.this_week[sport]).sort()).toEqual(['count', 'distance', 'elevation_gain', 'moving_time']);
@@ -302,11 +306,17 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     strava.expireAccessTokens();
     const result = await a.run(['status', '--refresh']);
     expect(result.code).toBe(4);
-    expectOneErrorLine(result, /Run: pacebar login/);
+    expectOneErrorLine(result, /^pacebar: showing cached data: Strava access was revoked or has expired\. Run: pacebar login$/);
+    // A status bar keeps showing the last figures, marked stale; the exit code says what happened.
+    expect(result.stdout).toMatch(/^Run · week [\d,.]+ km · YTD [\d,.]+ km \(stale: reconnect needed\)\n$/);
     const again = await a.run(['status']);
     expect(again.code).toBe(4);
+    expect(again.stdout).toBe(result.stdout);
+    const body = await a.run(['status', '--format', 'json']);
+    expect(body.code).toBe(4);
+    expect(JSON.parse(body.stdout)).toMatchObject({ version: 1, stale: true, stale_reason: { code: 'reconnect_needed' }, athlete: { id: strava.athleteId } });
     const waybar = json(await a.run(['status', '--format', 'waybar']));
-    expect(waybar.class).toBe('reconnect');
+    expect(waybar).toMatchObject({ class: 'reconnect', text: result.stdout.replace(/ \(stale.*\n$/, ''), tooltip: expect.stringMatching(/Run: pacebar login$/) });
   });
 
   it('login again, then logout deletes the tokens and the cache', async () => {
@@ -356,9 +366,20 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     for (const args of [['status', '--refresh', '--format', 'json'], ['status', '--format', 'json']]) {
       expect(json(await a.run(args)).stale).toBe(true);
     }
-    const text = await a.run(['status', '--refresh']);
+    // Said in the user's zone (Kathmandu, +05:45 all year), at the reset Strava's windows have: the
+    // daily one (used up above) at UTC midnight, "05:45" there. A date goes before it on another day.
+    const startedAt = Date.now();
+    const text = await a.run(['status', '--refresh'], { env: { TZ: 'Asia/Kathmandu' } });
     expect(text.code).toBe(0);
-    expect(text.stderr).toMatch(/rate limit/);
+    const until = /^pacebar: showing cached data: Strava's rate limit is reached until ((?:\d{1,2} \w{3} )?\d\d:\d\d); Pacebar asks again after that\.$/m.exec(text.stderr)?.[1];
+    const day = 86_400_000;
+    const midnight = Math.ceil(startedAt / day) * day;
+    const sameDayThere = Math.floor((midnight + 345 * 60_000) / day) === Math.floor((startedAt + 345 * 60_000) / day);
+    const resets = [`${sameDayThere ? '' : `${new Date(midnight).getUTCDate()} ${new Date(midnight).toUTCString().slice(8, 11)} `}${formatClockTime(midnight, 345)}`];
+    expect(resets, text.stderr).toContain(until);
+    expect(text.stderr).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    const tooltip = json(await a.run(['status', '--format', 'waybar'], { env: { TZ: 'Asia/Kathmandu' } })).tooltip as string;
+    expect(resets.map((at) => `Strava&#39;s rate limit is reached until ${at}`)).toContain(tooltip.split('\n').at(-1));
     expect(strava.count()).toBe(before);
   });
 
@@ -416,10 +437,13 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     const noBus = { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined };
     const status = await a.run(['status'], { env: noBus });
     expect(status.code).toBe(1);
-    expectOneErrorLine(status, /keychain/i);
+    // What to do for this cause (no keyring service), not "unlock", and not keytar's own text.
+    expectOneErrorLine(status, /^pacebar: No keyring service is running: install and start GNOME Keyring or KWallet \(see README › Linux desktops\), then try again\.$/);
     const setup = await a.run(['setup', '--client-id', '12345', '--client-secret-stdin'], { input: 'x'.repeat(40), env: noBus });
     expect(setup.code).toBe(1);
-    expectOneErrorLine(setup, /keychain/i);
+    expectOneErrorLine(setup, /^pacebar: No keyring service is running/);
+    const waybar = await a.run(['status', '--format', 'waybar'], { env: noBus });
+    expect(JSON.parse(waybar.stdout)).toMatchObject({ class: 'error', tooltip: expect.stringMatching(/^No keyring service is running/) });
   });
 
   it('bad arguments: exit 2 with one line', async () => {
