@@ -43,7 +43,8 @@ export class PacebarError extends Error {
 }
 
 export class NetworkError extends PacebarError {
-  constructor(detail: string) {
+  /** detail: what failed, in a few fixed words ("connection refused", "host not found"). */
+  constructor(readonly detail: string) {
     super('network', `Can't reach Strava (${detail}). Check your connection; Pacebar will try again.`);
   }
 }

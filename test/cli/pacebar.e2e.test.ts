@@ -6,7 +6,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { createContext } from '../../cli/context';
+import { main } from '../../cli/main';
 import { CLI_WALK_STEPS, walkSteps } from '../../cli/commands/status';
 import { browserConsentRunner } from '../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../sim/browser';
@@ -27,6 +29,19 @@ function expectOneErrorLine(result: RunResult, pattern: RegExp): void {
   expect(lines[0]).toMatch(/^pacebar: /);
   expect(lines[0]).toMatch(pattern);
   expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+/**
+ * With a browser opened, no address to copy: one line says where to look. (Windows plays the
+ * browser from the printed address: --no-open.)
+ */
+function expectBrowserLines(result: RunResult): void {
+  if (process.platform === 'win32') {
+    expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
+    return;
+  }
+  expect(result.stderr).toMatch(/^Opened Strava in your browser; waiting for its answer… \(no browser window\? Ctrl-C, then: pacebar login --no-open\)$/m);
+  expect(result.stderr).not.toMatch(/Open this URL|oauth\/authorize/);
 }
 
 function json(result: RunResult): Record<string, any> {
@@ -177,7 +192,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const result = await a.login({ decision: 'cancel' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Open this URL to connect: /m);
+    expectBrowserLines(result);
     expect(result.stderr).toMatch(/^pacebar: .*cancelled/m);
     expect((await a.run(['status'])).code).toBe(3);
   });
@@ -188,7 +203,9 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const result = await a.login();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
-    const url = new URL(/Open this URL to connect: (\S+)/.exec(result.stderr)![1]!);
+    expectBrowserLines(result);
+    const opened = process.platform === 'win32' ? /Open this URL to connect: (\S+)/.exec(result.stderr)![1]! : a.browserLog().find((line) => line.startsWith('open '))!.slice('open '.length);
+    const url = new URL(opened);
     expect(url.origin + url.pathname).toBe(`${strava.baseUrl}/oauth/authorize`);
     expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     expect(url.searchParams.get('state')).toBeTruthy();
@@ -319,9 +336,76 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(waybar).toMatchObject({ class: 'reconnect', text: result.stdout.replace(/ \(stale.*\n$/, ''), tooltip: expect.stringMatching(/Run: pacebar login$/) });
   });
 
+  it('login over a live connection needs --force without a terminal, and signs in again with it', async () => {
+    const { strava, a } = await connectedAccount();
+    const tokenCalls = strava.count({ method: 'POST', path: '/oauth/token' });
+    const refused = await a.login();
+    expect(refused.code).toBe(2);
+    expectOneErrorLine(refused, new RegExp(`^pacebar: Already connected as ${ATHLETE_NAME}\\. To sign in again, run: pacebar login --force$`));
+    expect(refused.stdout).toBe('');
+    expect(a.browserLog()).toEqual([]);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls);
+    const again = await a.login({ force: true });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls + 1);
+  });
+
+  it('on a terminal, login over a live connection asks first: no keeps it, yes signs in again', async () => {
+    const { strava, a } = await connectedAccount();
+    /** `pacebar login --no-open` in this process, typing `answer` at the prompt; Strava's page played from the printed address. */
+    const loginAnswering = async (answer: string) => {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true }) as unknown as NodeJS.ReadStream;
+      const said: string[] = [];
+      const signIns: Promise<void>[] = [];
+      const io = {
+        env: a.env(),
+        platform: process.platform,
+        stdin,
+        out: (line: string) => said.push(line),
+        err: (line: string) => {
+          said.push(line);
+          const url = /^Open this URL to connect: (\S+)$/.exec(line)?.[1];
+          if (url) signIns.push(simulatedBrowser()(url));
+        },
+        errText: (text: string) => {
+          said.push(text);
+          if (text.endsWith('[y/N] ')) stdin.write(answer);
+        },
+        signal: new AbortController().signal,
+      };
+      const code = await main(['login', '--no-open'], io);
+      await Promise.all(signIns);
+      transcript.push(...said);
+      return { code, said };
+    };
+    const tokenCalls = () => strava.count({ method: 'POST', path: '/oauth/token' });
+    const before = tokenCalls();
+    const kept = await loginAnswering('n\n');
+    expect(kept.code).toBe(0);
+    expect(kept.said).toEqual([`Already connected as ${ATHLETE_NAME}. Sign in again? [y/N] `, `Nothing changed: still connected as ${ATHLETE_NAME}.`]);
+    expect(tokenCalls()).toBe(before);
+    const again = await loginAnswering('y\n');
+    expect(again.code).toBe(0);
+    expect(again.said[0]).toBe(`Already connected as ${ATHLETE_NAME}. Sign in again? [y/N] `);
+    expect(again.said).toContain(`Connected as ${ATHLETE_NAME}`);
+    expect(tokenCalls()).toBe(before + 1);
+  });
+
+  it('login against an unreachable Strava fails at once: one line, exit 5, no browser, no wait', async () => {
+    const { a } = await setUpAccount();
+    const port = await deadPort();
+    // The sign-in's own five minutes stay in force: only the probe can end this quickly.
+    const result = await a.run(['login'], { env: { STRAVA_BASE_URL: `http://127.0.0.1:${port}` }, timeoutMs: 20_000 });
+    expect(result.code).toBe(5);
+    expectOneErrorLine(result, new RegExp(`^pacebar: Can't reach Strava at 127\\.0\\.0\\.1:${port} \\(connection refused\\): check your connection, then run pacebar login again\\.$`));
+    expect(result.stdout).toBe('');
+    expect(a.browserLog()).toEqual([]);
+  });
+
   it('login again, then logout deletes the tokens and the cache', async () => {
     const { strava, a } = await connectedAccount();
-    expect((await a.login()).code).toBe(0);
+    expect((await a.login({ force: true })).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
     const revoke = strava.count({ method: 'POST', path: '/oauth/revoke' });
     const result = await a.run(['logout']);
@@ -426,7 +510,9 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     // Nothing will answer: the shortest timeout there is, so no time is spent waiting for it.
     const result = await a.run(['login', '--no-open'], { env: { PACEBAR_LOGIN_TIMEOUT_MS: '1' } });
     expect(result.code).toBe(1);
+    // --no-open: the address is the only way there, so it is printed.
     expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
+    expect(result.stderr).not.toMatch(/Opened Strava/);
     expect(result.stderr).toMatch(/^pacebar: Sign-in timed out/m);
     // Over the athlete limit Strava's page shows a 403 and never redirects: the timeout says so.
     expect(result.stderr).toMatch(/Limit of connected athletes exceeded.*10 connected athletes/);
