@@ -349,6 +349,8 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
     expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls + 1);
+    const gone = await a.run(['logout', '--forget-credentials']);
+    expect(gone.stdout).toBe("Disconnected: access revoked at Strava, tokens and cached data deleted, and the Strava API application's Client ID and Client Secret too.\n");
   });
 
   it('on a terminal, login over a live connection asks first: no keeps it, yes signs in again', async () => {
@@ -410,7 +412,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const revoke = strava.count({ method: 'POST', path: '/oauth/revoke' });
     const result = await a.run(['logout']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Disconnected/);
+    expect(result.stdout).toBe('Disconnected: access revoked at Strava, tokens and cached data deleted.\n');
     expect(strava.count({ method: 'POST', path: '/oauth/revoke' })).toBe(revoke + 1);
     expect(strava.count({ path: '/oauth/deauthorize' })).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBeNull();
@@ -424,9 +426,16 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   it('after logout, logout --forget-credentials deletes the API application too', async () => {
     const { a } = await setUpAccount(); // where logout leaves it: the application kept, no tokens
     expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBe(DEMO_CLIENT.clientSecret);
-    expect((await a.run(['logout', '--forget-credentials'])).code).toBe(0);
+    const forgot = await a.run(['logout', '--forget-credentials']);
+    expect(forgot.code).toBe(0);
+    // One true line: there was nothing to disconnect, and the application was deleted.
+    expect(forgot.stdout).toBe("Not connected; deleted the Strava API application's Client ID and Client Secret.\n");
+    expect(forgot.stderr).toBe('');
     expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBeNull();
     expectOneErrorLine(await a.run(['status']), /No Strava API application set up/);
+    const nothing = await a.run(['logout', '--forget-credentials']);
+    expect(nothing.stdout).toBe('Not connected and no Strava API application stored: nothing to delete.\n');
+    expect((await a.run(['logout'])).stdout).toBe('Not connected; nothing to disconnect.\n');
   });
 });
 
