@@ -22,7 +22,8 @@ export type Command =
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>;
 
-const optionsOf = {
+/** Every command's options (each is documented in cli/usage.ts; a test holds both to it). */
+export const optionsOf = {
   setup: { ...helpOption, 'client-id': { type: 'string' }, 'client-secret-stdin': { type: 'boolean' } },
   login: { ...helpOption, 'no-open': { type: 'boolean' }, force: { type: 'boolean' } },
   status: { ...helpOption, format: { type: 'string', short: 'f' }, offline: { type: 'boolean' }, refresh: { type: 'boolean' } },

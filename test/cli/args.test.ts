@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../cli/args';
+import { COMMANDS, optionsOf, parseCommandLine } from '../../cli/args';
+import { helpText } from '../../cli/usage';
 import { UsageError } from '../../cli/exitCodes';
 
 function usageError(argv: string[]): UsageError {
@@ -107,5 +108,19 @@ describe('parseCommandLine', () => {
     }
     // Known options are still named where they are used wrongly.
     expect(usageError(['status', '--format']).message).toMatch(/^--format needs a value/);
+  });
+});
+
+describe('the help texts', () => {
+  it('document every option each command accepts, short forms included', () => {
+    for (const command of COMMANDS) {
+      const help = helpText(command);
+      for (const [name, spec] of Object.entries(optionsOf[command] as Record<string, { short?: string }>)) {
+        if (name === 'help') continue;
+        expect(help, `pacebar ${command} --${name}`).toContain(`--${name}`);
+        if (spec.short) expect(help, `pacebar ${command} -${spec.short}`).toMatch(new RegExp(`(^|[\\s,(])-${spec.short}\\b`));
+      }
+    }
+    expect(helpText(null)).toMatch(/-f is short for --format/);
   });
 });
