@@ -11,7 +11,7 @@ import type { Format } from './args';
 /** Bumped when a key is removed or changes meaning; new keys may come within a version. */
 export const STATUS_JSON_VERSION = 1;
 
-/** The view model with data, plus Strava's own records, which --format json passes through. */
+/** The view model with data, plus Strava's own records: json passes the stats through, and of the athlete only JsonAthlete. */
 export interface StatusView {
   state: DashboardState & { data: NonNullable<DashboardState['data']> };
   athlete: Athlete;
@@ -143,7 +143,7 @@ export function statusJson(view: StatusView): StatusJson {
     this_week: Object.fromEntries(STATS_ENDPOINT_SPORTS.map((sport) => [sport, jsonTotals(families[sport].totals.week)])) as StatusJson['this_week'],
     updated_at: data.updatedAt,
     stale: data.stale,
-    stale_reason: data.stale && reason ? { code: reason.code, text: reason.text } : null,
+    stale_reason: data.stale ? reason : null,
     garmin_attribution: data.garminAttribution,
     application_inactive: view.state.sync.applicationInactive,
     primary_sport: settings.primarySport,
