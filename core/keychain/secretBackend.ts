@@ -28,8 +28,16 @@ export function keychainProblem(error: unknown): KeychainProblem {
   return 'failed';
 }
 
-/** Failures that will not change by asking again at once: all but the unexplained one. */
-const LASTING: ReadonlySet<KeychainProblem> = new Set(['no_service', 'locked', 'denied', 'module_missing']);
+/**
+ * Failures that will not change by asking again at once: a locked keyring, a refusal, a missing
+ * module, no session bus at all. A Secret Service that did not answer (no provider started yet,
+ * or a busy bus with many processes at once: "…org.freedesktop.secrets: Timeout was reached")
+ * and anything unexplained get the one retry.
+ */
+function lasting(error: unknown, problem: KeychainProblem): boolean {
+  if (problem === 'no_service') return error instanceof KeychainUnavailableError || /D-Bus|dbus|DISPLAY/i.test(error instanceof Error ? error.message : String(error));
+  return problem !== 'failed';
+}
 
 /** How long to wait before the one retry of a failure that may pass. */
 export const KEYCHAIN_RETRY_DELAY_MS = 50;
@@ -40,7 +48,7 @@ async function guarded<T>(operation: () => Promise<T>, retryDelayMs: number): Pr
     return await operation();
   } catch (error) {
     const first = typed(error);
-    if (LASTING.has(first.problem)) throw first;
+    if (lasting(error, first.problem)) throw first;
     await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
     try {
       return await operation();

@@ -192,6 +192,14 @@ describe('guardBackend: one retry for a failure that may pass', () => {
     expect(backend.calls).toBe(2);
   });
 
+  it('a Secret Service that did not answer (busy bus, provider still starting) is asked once more', async () => {
+    for (const message of ['Error calling StartServiceByName for org.freedesktop.secrets: Timeout was reached', 'The name org.freedesktop.secrets was not provided by any .service files']) {
+      const backend = flaky([new Error(message)]);
+      expect(await guardBackend(backend, FAST).getPassword('Pacebar', 'athlete:1'), message).toBeNull();
+      expect(backend.calls, message).toBe(2);
+    }
+  });
+
   it('a locked keyring, no D-Bus or a missing module is not retried', async () => {
     for (const message of ['Cannot create an item in a locked collection', 'Cannot autolaunch D-Bus without X11 $DISPLAY', "Cannot find module 'keytar'"]) {
       const backend = flaky([new Error(message), new Error(message)]);
