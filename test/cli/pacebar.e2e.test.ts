@@ -118,6 +118,7 @@ beforeAll(() => {
   buildCliOnce();
 });
 
+// One `pacebar logout` per account, a few at a time: minutes on a loaded machine, not seconds.
 afterAll(async () => {
   // Leave nothing in the test keyring (a few at a time), then check nothing secret ever showed up.
   const pending = [...accounts];
@@ -134,7 +135,7 @@ afterAll(async () => {
   }
   for (const s of sims) await s.close();
   for (const a of accounts) a.dispose();
-});
+}, 240_000);
 
 // Each test runs the command several times; a busy CI machine needs more than the default 30 s.
 // Each starts from the stage of an account's life it is about, with a simulator of its own: fresh,
