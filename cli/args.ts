@@ -2,6 +2,7 @@
 // message never repeats an option's value (a pasted secret must not come back on screen).
 import { parseArgs } from 'node:util';
 import { CLIENT_ID_RULE, clientIdRule } from '../core/domain';
+import { closestWord } from './closestWord';
 import { UsageError } from './exitCodes';
 
 export const COMMANDS = ['setup', 'login', 'status', 'logout', 'help'] as const;
@@ -14,16 +15,17 @@ export type Command =
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'version' }
   | { kind: 'setup'; clientId: string; secretFromStdin: boolean }
-  | { kind: 'login'; open: boolean }
+  | { kind: 'login'; open: boolean; force: boolean }
   | { kind: 'status'; format: Format; mode: FetchMode }
   | { kind: 'logout'; forgetCredentials: boolean };
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>;
 
-const optionsOf = {
+/** Every command's options (each is documented in cli/usage.ts; a test holds both to it). */
+export const optionsOf = {
   setup: { ...helpOption, 'client-id': { type: 'string' }, 'client-secret-stdin': { type: 'boolean' } },
-  login: { ...helpOption, 'no-open': { type: 'boolean' } },
+  login: { ...helpOption, 'no-open': { type: 'boolean' }, force: { type: 'boolean' } },
   status: { ...helpOption, format: { type: 'string', short: 'f' }, offline: { type: 'boolean' }, refresh: { type: 'boolean' } },
   logout: { ...helpOption, 'forget-credentials': { type: 'boolean' } },
   help: { ...helpOption },
@@ -37,6 +39,26 @@ function isCommand(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
+/**
+ * Only a word shaped like a command or option is ever repeated back: a pasted token or secret
+ * (long, with digits) never is.
+ */
+const COMMAND_WORD = /^[a-z][a-z-]{0,19}$/;
+const OPTION_WORD = /^--?[a-z][a-z-]{0,19}$/;
+
+function unknownCommand(word: string): UsageError {
+  const list = `Commands: ${COMMANDS.join(', ')}.`;
+  if (!COMMAND_WORD.test(word)) return new UsageError(`Unknown command. ${list} See: pacebar --help`);
+  const near = closestWord(word, COMMANDS);
+  return new UsageError(`Unknown command '${word}'${near ? `: did you mean 'pacebar ${near}'?` : '.'} ${list} See: pacebar --help`);
+}
+
+function unknownOption(command: CommandName, rawName: string, spec: Record<string, OptionSpec>): UsageError {
+  if (!OPTION_WORD.test(rawName)) return new UsageError(`Unknown option for 'pacebar ${command}'. See: pacebar ${command} --help`);
+  const near = closestWord(rawName.replace(/^--?/, ''), Object.keys(spec));
+  return new UsageError(`Unknown option ${rawName} for 'pacebar ${command}'${near ? `: did you mean --${near}?` : '.'} See: pacebar ${command} --help`);
+}
+
 export function parseCommandLine(argv: readonly string[]): Command {
   const first = argv[0];
   if (first === undefined) return { kind: 'help', topic: null };
@@ -47,8 +69,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === '--help' || first === '-h') return { kind: 'help', topic: null };
   // The option is not repeated either: `--` followed by a pasted secret would come back on screen.
   if (first.startsWith('-')) throw new UsageError('Unknown option: give a command first (setup, login, status, logout). See: pacebar --help');
-  // The word itself is not repeated: it may be a secret pasted in the wrong place.
-  if (!isCommand(first)) throw new UsageError('Unknown command. Commands: setup, login, status, logout, help. See: pacebar --help');
+  if (!isCommand(first)) throw unknownCommand(first);
   return parseCommand(first, argv.slice(1));
 }
 
@@ -68,8 +89,7 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== 'option') continue;
     const known = spec[token.name];
-    // Only a known option's name is ever repeated: an unknown one may be a secret pasted after --.
-    if (!known) throw new UsageError(`Unknown option for 'pacebar ${name}'. See: pacebar ${name} --help`);
+    if (!known) throw unknownOption(name, token.rawName, spec);
     const shown = token.rawName;
     if (known.type === 'string' && typeof token.value !== 'string') throw new UsageError(`${shown} needs a value. See: pacebar ${name} --help`);
     if (known.type === 'string' && token.value === '') throw new UsageError(`${shown} needs a value. See: pacebar ${name} --help`);
@@ -81,7 +101,7 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
     if (parsed.positionals.length > 1) throw new UsageError('Usage: pacebar help [COMMAND]');
     const topic = parsed.positionals[0];
     if (topic === undefined) return { kind: 'help', topic: null };
-    if (!isCommand(topic)) throw new UsageError('Unknown command. Commands: setup, login, status, logout, help.');
+    if (!isCommand(topic)) throw unknownCommand(topic);
     return { kind: 'help', topic };
   }
   // Never echo a stray argument: it may be a secret pasted in the wrong place.
@@ -95,7 +115,7 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
       return { kind: 'setup', clientId: clientId.trim(), secretFromStdin: values['client-secret-stdin'] === true };
     }
     case 'login':
-      return { kind: 'login', open: values['no-open'] !== true };
+      return { kind: 'login', open: values['no-open'] !== true, force: values.force === true };
     case 'status': {
       const format = values.format ?? 'text';
       if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {

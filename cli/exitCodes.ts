@@ -1,5 +1,7 @@
 // Exit codes of `pacebar`, and how any error becomes one code and one secret-free line.
-import { PacebarError, TokensUnreadableError } from '../core/errors';
+import { PacebarError, RateLimitedError, TokensUnreadableError } from '../core/errors';
+import { machineUtcOffsetMinutes } from '../core/stats/weeklySummary';
+import { rateLimitedText } from '../core/view/staleReason';
 
 export const EXIT = {
   ok: 0,
@@ -52,8 +54,19 @@ export interface Failure {
   message: string;
 }
 
+/** When "now" is and the user's time zone: times are said in it ("until 14:45"), never in UTC. */
+export interface Moment {
+  now: number;
+  utcOffsetMinutes: (at: number) => number;
+}
+
+const machineMoment = (): Moment => ({ now: Date.now(), utcOffsetMinutes: machineUtcOffsetMinutes });
+
 /** One line, whatever the error; engine messages are written secret-free, others are not repeated. */
-export function describeFailure(error: unknown): Failure {
+export function describeFailure(error: unknown, moment: Moment = machineMoment()): Failure {
+  if (error instanceof RateLimitedError) {
+    return { exitCode: EXIT.unavailable, message: `${rateLimitedText(error.resetAt, moment.now, moment.utcOffsetMinutes)}; Pacebar asks again after that.` };
+  }
   if (error instanceof CliError) return { exitCode: error.exitCode, message: oneLine(error.message) };
   if (error instanceof PacebarError) {
     switch (error.code) {

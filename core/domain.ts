@@ -320,6 +320,7 @@ export type ConnectionView =
   | { kind: 'connected' }
   /** detail: why, when it is not the usual "revoked or expired" (an unreadable keychain record). */
   | { kind: 'reconnect_needed'; detail?: string }
+  /** detail: what to do, one sentence for the cause (core/errors.ts keychainAdvice), never the keychain's own text. */
   | { kind: 'keychain_unavailable'; detail: string };
 
 export interface SyncView {

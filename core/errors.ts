@@ -43,7 +43,8 @@ export class PacebarError extends Error {
 }
 
 export class NetworkError extends PacebarError {
-  constructor(detail: string) {
+  /** detail: what failed, in a few fixed words ("connection refused", "host not found"). */
+  constructor(readonly detail: string) {
     super('network', `Can't reach Strava (${detail}). Check your connection; Pacebar will try again.`);
   }
 }
@@ -101,7 +102,8 @@ export class MissingScopeError extends PacebarError {
 export class RateLimitedError extends PacebarError {
   /** resetAt: epoch ms when the spent window resets. */
   constructor(readonly resetAt: number) {
-    super('rate_limited', `Strava's rate limit is reached; Pacebar will try again after ${new Date(resetAt).toISOString()}.`);
+    // No time in the words: each surface says when, in the user's time zone (resetAt).
+    super('rate_limited', "Strava's rate limit is reached; Pacebar will try again once it resets.");
   }
 }
 
@@ -154,9 +156,42 @@ export class NoCredentialsError extends PacebarError {
   }
 }
 
+/**
+ * Why the keychain cannot be used, as far as its error tells: no keyring service at all (no D-Bus
+ * session, no Secret Service provider), a locked keyring, a refusal, a native module that does
+ * not load, or anything else. Each has its own advice: "start a keyring" is not "unlock it".
+ */
+export type KeychainProblem = 'no_service' | 'locked' | 'denied' | 'module_missing' | 'failed';
+
+/** What to do, in one sentence: the tray, the dashboard and the CLI all show this one. */
+export function keychainAdvice(problem: KeychainProblem, platform: NodeJS.Platform): string {
+  const store = platform === 'darwin' ? 'login keychain' : platform === 'win32' ? 'Windows Credential Manager' : 'keyring';
+  switch (problem) {
+    case 'no_service':
+      return 'No keyring service is running: install and start GNOME Keyring or KWallet (see README › Linux desktops), then try again.';
+    case 'locked':
+      return platform === 'darwin'
+        ? 'Your login keychain is locked: unlock it in Keychain Access, then try again.'
+        : platform === 'win32'
+          ? 'Windows Credential Manager is locked: sign in to Windows again, then try again.'
+          : 'Your keyring is locked: unlock it (log in again, or open Passwords and Keys), then try again.';
+    case 'denied':
+      return `Pacebar was refused access to your ${store}: allow it when your system asks, then try again.`;
+    case 'module_missing':
+      return 'Pacebar\'s keychain module could not be loaded: reinstall Pacebar (for the pacebar command: npm ci).';
+    case 'failed':
+      return platform === 'linux'
+        ? 'Your keyring reported an error: check that GNOME Keyring or KWallet is running and unlocked, then try again.'
+        : `Your ${store} reported an error: check that it works for your account, then try again.`;
+  }
+}
+
 export class KeychainUnavailableError extends PacebarError {
-  constructor(readonly reason: string) {
-    super('keychain_unavailable', `The system keychain is unavailable (${reason}). Unlock or start your keyring (GNOME Keyring, KWallet, macOS Keychain) and try again.`);
+  constructor(
+    readonly problem: KeychainProblem,
+    platform: NodeJS.Platform = process.platform,
+  ) {
+    super('keychain_unavailable', keychainAdvice(problem, platform));
   }
 }
 

@@ -1,8 +1,9 @@
 // `pacebar status`: the cached stats, refreshed first when due and allowed by Strava's rate budget.
-import { AppInactiveError, KeychainUnavailableError, RateLimitedError } from '../../core/errors';
+import { AppInactiveError, KeychainUnavailableError, NetworkError, RateLimitedError, ReconnectNeededError, TimeoutError } from '../../core/errors';
 import type { PacebarEngine } from '../../core/engine/engine';
 import type { CacheData } from '../../core/store/cache';
 import type { Settings } from '../../core/store/settings';
+import type { SyncInputs } from '../../core/view/dashboardState';
 import type { FetchMode, Format } from '../args';
 import type { Context } from '../context';
 import {
@@ -56,19 +57,33 @@ class StatusProblem extends CliError {
   }
 }
 
-/** Connection state without the network; --offline decides from the settings file alone (no keychain). */
-async function ensureConnected(engine: PacebarEngine, useKeychain: boolean): Promise<void> {
+/**
+ * Connection state without the network; --offline decides from the settings file alone (no
+ * keychain). Not connected throws; reconnect needed is returned: the cached figures still show.
+ */
+async function ensureConnected(engine: PacebarEngine, useKeychain: boolean): Promise<StatusProblem | null> {
   const settings = engine.settings.get();
   if (!useKeychain) {
-    if (settings.athleteId !== null) return;
+    if (settings.athleteId !== null) return null;
     if (settings.clientId === null) throw new StatusProblem(NO_CREDENTIALS_MESSAGE, EXIT.notConnected, 'disconnected');
     throw new StatusProblem(NOT_CONNECTED_MESSAGE, EXIT.notConnected, 'disconnected');
   }
   const state = await engine.status();
   if (state === 'needs_credentials') throw new StatusProblem(NO_CREDENTIALS_MESSAGE, EXIT.notConnected, 'disconnected');
   if (state === 'not_connected') throw new StatusProblem(NOT_CONNECTED_MESSAGE, EXIT.notConnected, 'disconnected');
-  if (state === 'reconnect_needed') throw new StatusProblem(RECONNECT_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
-  if (state === 'tokens_unreadable') throw new StatusProblem(UNREADABLE_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
+  if (state === 'reconnect_needed') return new StatusProblem(RECONNECT_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
+  if (state === 'tokens_unreadable') return new StatusProblem(UNREADABLE_MESSAGE, EXIT.reconnectNeeded, 'reconnect');
+  return null;
+}
+
+/** What the view says about refreshing: this run's failure, else the one the cache remembers. */
+function syncInputs(outcome: { failed: boolean; error?: unknown }, remembered: CacheData['lastFailure']): SyncInputs {
+  if (outcome.failed) {
+    const offline = outcome.error instanceof NetworkError || outcome.error instanceof TimeoutError;
+    return { refreshing: false, offline, rateLimitedUntil: null, lastError: describeError(outcome.error) };
+  }
+  const offline = remembered?.code === 'network' || remembered?.code === 'timeout';
+  return { refreshing: false, offline, rateLimitedUntil: null, lastError: remembered?.message ?? null };
 }
 
 /** Fetches; returns whether it failed in a way that still allows showing the cache. */
@@ -80,8 +95,8 @@ async function refresh(engine: PacebarEngine): Promise<{ failed: boolean; error?
     await engine.sync();
     return { failed: false };
   } catch (error) {
-    // Inactive: the cache is still this account's, shown stale with the cause on stderr.
-    if (isTransient(error) || error instanceof AppInactiveError) return { failed: true, error };
+    // Inactive or revoked: the cache is still this account's, shown stale with the cause on stderr.
+    if (isTransient(error) || error instanceof AppInactiveError || error instanceof ReconnectNeededError) return { failed: true, error };
     throw error;
   }
 }
@@ -104,13 +119,19 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
     const reader = await ctx.engine({ readOnly: true });
     const wantsFetch = shouldFetch(options.mode, reader.settings.get(), reader.cache.read(), reader.clock());
     const engine = wantsFetch ? await ctx.engine() : reader;
-    await ensureConnected(engine, options.mode !== 'offline');
+    let reconnect = await ensureConnected(engine, options.mode !== 'offline');
     let outcome: { failed: boolean; error?: unknown } = { failed: false };
-    if (wantsFetch) outcome = await refresh(engine);
+    if (wantsFetch && !reconnect) outcome = await refresh(engine);
+    if (outcome.error instanceof ReconnectNeededError) {
+      // Strava refused the sign-in just now: like a stored "reconnect needed", not a failed refresh.
+      reconnect = new StatusProblem(describeFailure(outcome.error).message, EXIT.reconnectNeeded, 'reconnect');
+      outcome = { failed: false };
+    }
 
     const settings = engine.settings.get();
     const cache = engine.cache.read();
     if (!hasAccountData(settings, cache)) {
+      if (reconnect) throw reconnect;
       if (outcome.error) throw outcome.error;
       throw new CliError(
         options.mode === 'offline'
@@ -119,18 +140,26 @@ export async function runStatus(ctx: Context, options: { format: Format; mode: F
         EXIT.unavailable,
       );
     }
+    const now = engine.clock();
+    const moment = { now, utcOffsetMinutes: (at: number) => engine.utcOffsetMinutes(at) };
     if (outcome.failed && !(outcome.error instanceof AppInactiveError) && options.mode === 'refresh' && options.format === 'text') {
-      io.err(`pacebar: showing cached data: ${describeFailure(outcome.error).message}`);
+      io.err(`pacebar: showing cached data: ${describeFailure(outcome.error, moment).message}`);
     }
     const state = engine.viewState({
-      connection: { kind: 'connected' },
+      connection: reconnect ? { kind: 'reconnect_needed' } : { kind: 'connected' },
       missingScopes: [],
-      sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: outcome.failed ? describeError(outcome.error) : null },
+      sync: syncInputs(outcome, wantsFetch ? null : cache.lastFailure),
       // The command never updates itself (npm or a checkout does): its updater is always off.
       about: { version: VERSION, update: { kind: 'off' } },
     });
     if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
-    io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: engine.clock() }));
+    io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now, utcOffsetMinutes: moment.utcOffsetMinutes }));
+    if (reconnect) {
+      // The last figures are out, marked stale; the exit code says a sign-in is needed (waybar
+      // hides a module whose command fails: it gets class "reconnect" and exit 0 instead).
+      io.err(`pacebar: showing cached data: ${reconnect.message}`);
+      return options.format === 'waybar' ? EXIT.ok : EXIT.reconnectNeeded;
+    }
     // The output is out; now help the history along (the app does the same after its polls).
     if (wantsFetch && !outcome.failed) await walkSteps(engine, CLI_WALK_STEPS);
     // Known from this run or from the cache (a status bar's next run within the hour asks nobody).

@@ -288,7 +288,7 @@ export class PacebarController {
 
   private noteKeychain(error: unknown): boolean {
     if (!(error instanceof KeychainUnavailableError)) return false;
-    this.setConnection({ kind: 'keychain_unavailable', detail: error.reason });
+    this.setConnection({ kind: 'keychain_unavailable', detail: error.message });
     return true;
   }
 

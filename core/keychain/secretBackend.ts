@@ -1,8 +1,8 @@
 // The OS keychain behind a small interface: keytar in the app and the CLI, a map in unit tests.
-// Any failure becomes KeychainUnavailableError with a fixed reason; there is no plaintext fallback.
+// Any failure becomes KeychainUnavailableError with a classified problem; there is no plaintext fallback.
 // A failure that may pass (a D-Bus hiccup with many processes at once) is tried once more.
 import { createRequire } from 'node:module';
-import { KeychainUnavailableError } from '../errors';
+import { KeychainUnavailableError, type KeychainProblem } from '../errors';
 
 export interface SecretBackend {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -12,35 +12,43 @@ export interface SecretBackend {
   findCredentials(service: string): Promise<{ account: string; password: string }[]>;
 }
 
-/** Fixed, secret-free reasons for what went wrong with the keychain. */
-export function keychainReason(error: unknown): string {
+/**
+ * What kind of failure a keychain error is (KeychainProblem), from its text. The text itself is
+ * never kept: it may hold a path or worse. No D-Bus session ("Cannot autolaunch D-Bus without X11
+ * $DISPLAY") and no Secret Service provider ("org.freedesktop.secrets was not provided by any
+ * .service files") both mean no keyring service is running.
+ */
+export function keychainProblem(error: unknown): KeychainProblem {
   const message = error instanceof Error ? error.message : String(error);
-  if (/locked/i.test(message)) return 'the keyring is locked';
-  if (/D-Bus|dbus|DISPLAY/i.test(message)) return 'no D-Bus session: no Secret Service to talk to';
-  if (/secrets|Secret Service|org\.freedesktop/i.test(message)) return 'no Secret Service (GNOME Keyring or KWallet) is running';
-  if (/cannot find module|keytar\.node|was compiled against/i.test(message)) return 'the keychain module could not be loaded';
-  if (/denied|not allowed|user canceled|interaction/i.test(message)) return 'access was denied';
-  return 'the keychain reported an error';
+  // macOS answers "User interaction is not allowed" for a locked keychain it may not prompt for.
+  if (/locked|interaction is not allowed/i.test(message)) return 'locked';
+  if (/D-Bus|dbus|DISPLAY|secrets|Secret Service|org\.freedesktop/i.test(message)) return 'no_service';
+  if (/cannot find module|keytar\.node|was compiled against/i.test(message)) return 'module_missing';
+  if (/denied|not allowed|user canceled|interaction/i.test(message)) return 'denied';
+  return 'failed';
 }
 
-/** Reasons that will not change by asking again at once: a locked keyring, no D-Bus, no module, a refusal. */
-const LASTING_REASONS: ReadonlySet<string> = new Set([
-  'the keyring is locked',
-  'no D-Bus session: no Secret Service to talk to',
-  'the keychain module could not be loaded',
-  'access was denied',
-]);
+/**
+ * Failures that will not change by asking again at once: a locked keyring, a refusal, a missing
+ * module, no session bus at all. A Secret Service that did not answer (no provider started yet,
+ * or a busy bus with many processes at once: "…org.freedesktop.secrets: Timeout was reached")
+ * and anything unexplained get the one retry.
+ */
+function lasting(error: unknown, problem: KeychainProblem): boolean {
+  if (problem === 'no_service') return error instanceof KeychainUnavailableError || /D-Bus|dbus|DISPLAY/i.test(error instanceof Error ? error.message : String(error));
+  return problem !== 'failed';
+}
 
 /** How long to wait before the one retry of a failure that may pass. */
 export const KEYCHAIN_RETRY_DELAY_MS = 50;
 
 async function guarded<T>(operation: () => Promise<T>, retryDelayMs: number): Promise<T> {
-  const typed = (error: unknown) => (error instanceof KeychainUnavailableError ? error : new KeychainUnavailableError(keychainReason(error)));
+  const typed = (error: unknown) => (error instanceof KeychainUnavailableError ? error : new KeychainUnavailableError(keychainProblem(error)));
   try {
     return await operation();
   } catch (error) {
     const first = typed(error);
-    if (LASTING_REASONS.has(first.reason)) throw first;
+    if (lasting(error, first.problem)) throw first;
     await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
     try {
       return await operation();

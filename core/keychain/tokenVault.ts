@@ -57,7 +57,7 @@ export class TokenVault {
       await this.backend.setPassword(this.service, PROBE_ACCOUNT, String(Date.now()));
     } catch (error) {
       if (error instanceof KeychainUnavailableError) throw error;
-      throw new KeychainUnavailableError('the keychain reported an error');
+      throw new KeychainUnavailableError('failed');
     }
     await this.backend.deletePassword(this.service, PROBE_ACCOUNT);
   }

@@ -61,7 +61,8 @@ export function statusLines(state: DashboardState, now: number): string[] {
     case 'reconnect_needed':
       return ['Reconnect needed: Strava access was lost'];
     case 'keychain_unavailable':
-      return [`Keychain unavailable: ${connection.detail}`];
+      // The same sentence as the dashboard and the CLI: what to do for this cause.
+      return [connection.detail];
     case 'connected':
       break;
   }

@@ -1,11 +1,13 @@
 // Pure formatting: numbers, units, durations and times. No DOM, so it is unit-tested in Node.
+// Distances, durations and "ago" follow core/view/format.ts, the tray's and the CLI's wording;
+// here they get the locale's digits (Intl) and a dash for a value Strava does not have.
 import type { FamilyDisplay, Units } from '../../preload/contract';
+import * as shared from '../../core/view/format';
 
 /** Shown for a value Strava does not have. */
 export const MISSING = '—';
 
 const METRES_PER_MILE = 1609.344;
-const FEET_PER_METRE = 3.280839895;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string | undefined, fractionDigits: number): Intl.NumberFormat {
@@ -25,9 +27,14 @@ function usable(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** The shared formatter's digits, in this locale. */
+function localeNumber(locale: string | undefined): shared.NumberText {
+  return (value, digits) => numberFormat(locale, digits).format(value);
+}
+
 /** Whole number with thousands separators: 1234 → "1,234". */
 export function formatCount(value: number | null | undefined, locale?: string): string {
-  return usable(value) ? numberFormat(locale, 0).format(Math.round(value)) : MISSING;
+  return usable(value) ? shared.formatCount(value, localeNumber(locale)) : MISSING;
 }
 
 /** The number part of a distance in the user's units, without the unit. */
@@ -36,7 +43,7 @@ export function distanceValue(metres: number, units: Units): number {
 }
 
 export function distanceUnit(units: Units): string {
-  return units === 'imperial' ? 'mi' : 'km';
+  return shared.distanceUnit(units);
 }
 
 /**
@@ -44,48 +51,27 @@ export function distanceUnit(units: Units): string {
  * and a plain "0 km" for nothing at all.
  */
 export function formatDistanceNumber(metres: number | null | undefined, units: Units, locale?: string): string {
-  if (!usable(metres)) return MISSING;
-  if (metres === 0) return '0';
-  const value = distanceValue(metres, units);
-  // Round first so 99.96 km reads "100 km", not "100.0 km".
-  const oneDecimal = Math.round(value * 10) / 10;
-  return oneDecimal < 100 ? numberFormat(locale, 1).format(oneDecimal) : numberFormat(locale, 0).format(value);
+  return usable(metres) ? shared.formatDistanceNumber(metres, units, localeNumber(locale)) : MISSING;
 }
 
 export function formatDistance(metres: number | null | undefined, units: Units, locale?: string): string {
-  const number = formatDistanceNumber(metres, units, locale);
-  return number === MISSING ? MISSING : `${number} ${distanceUnit(units)}`;
+  return usable(metres) ? shared.formatDistance(metres, units, localeNumber(locale)) : MISSING;
 }
 
 /** Elevation in whole metres or feet: "3,412 m", "11,194 ft". */
 export function formatElevation(metres: number | null | undefined, units: Units, locale?: string): string {
-  if (!usable(metres)) return MISSING;
-  return units === 'imperial'
-    ? `${formatCount(metres * FEET_PER_METRE, locale)} ft`
-    : `${formatCount(metres, locale)} m`;
+  return usable(metres) ? shared.formatElevation(metres, units, localeNumber(locale)) : MISSING;
 }
 
 /** Seconds as hours and zero-padded minutes: 43500 → "12h 05m", 0 → "0h 00m". */
 export function formatDuration(seconds: number | null | undefined, locale?: string): string {
-  if (!usable(seconds)) return MISSING;
-  const totalMinutes = Math.max(0, Math.round(seconds / 60));
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  return `${formatCount(hours, locale)}h ${String(minutes).padStart(2, '0')}m`;
+  return usable(seconds) ? shared.formatHours(seconds, localeNumber(locale)) : MISSING;
 }
 
-/** "just now", "1 min ago", "3 min ago", "2 h ago", "1 day ago", "5 days ago". Future times read "just now". */
+/** "just now", "3 min ago", "26 h ago", "5 days ago" (the tray's words). Future times read "just now". */
 export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
   const then = iso ? Date.parse(iso) : Number.NaN;
-  if (!Number.isFinite(then)) return 'at an unknown time';
-  const seconds = Math.floor((now - then) / 1000);
-  if (seconds < 60) return 'just now';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  return Number.isFinite(then) ? shared.formatAgo(then, now) : 'at an unknown time';
 }
 
 /** Local clock time in the user's locale, e.g. "14:45" (en-GB) or "2:45 PM" (en-US). */
@@ -130,8 +116,7 @@ const METRES_PER_YARD = 0.9144;
 
 /** Swims in whole metres or yards: "2,350 m", "2,570 yd". */
 export function formatShortDistance(metres: number | null | undefined, units: Units, locale?: string): string {
-  if (!usable(metres)) return MISSING;
-  return units === 'imperial' ? `${formatCount(metres / METRES_PER_YARD, locale)} yd` : `${formatCount(metres, locale)} m`;
+  return usable(metres) ? shared.formatShortDistance(metres, units, localeNumber(locale)) : MISSING;
 }
 
 /** A family's distance as its sport reads it: km/mi, or m/yd for swims; MISSING where it means nothing. */

@@ -56,7 +56,7 @@ export function start(api: PacebarApi): void {
     app.dataset.connection = kind;
     const now = Date.now();
 
-    const specs = state.loading ? [] : bannerSpecs(state, now, navigator.userAgent);
+    const specs = state.loading ? [] : bannerSpecs(state, now);
     renderKeyed(banners, specs, () => specs.map((spec) => banner(spec, api)));
 
     const showsData = !state.loading && data !== null && (kind === 'connected' || kind === 'reconnect_needed' || kind === 'keychain_unavailable');

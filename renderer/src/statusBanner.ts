@@ -15,23 +15,16 @@ export interface BannerSpec {
   action?: { label: string; call: 'connect' | 'refresh' | 'quit' | 'openStravaApiSettings'; method?: SignInMethod; primary?: boolean };
 }
 
-/** Where the user unlocks the keychain on their OS. */
-export function keychainHint(userAgent: string): string {
-  if (/Mac OS X|Macintosh/.test(userAgent)) return 'Unlock your login keychain in Keychain Access and try again.';
-  if (/Windows/.test(userAgent)) return 'Check that Windows Credential Manager is available to your account and try again.';
-  return 'Unlock your keyring (GNOME Keyring / KWallet) and try again.';
-}
-
-export function bannerSpecs(state: DashboardState, now: number, userAgent: string, locale?: string): BannerSpec[] {
+export function bannerSpecs(state: DashboardState, now: number, locale?: string): BannerSpec[] {
   const specs: BannerSpec[] = [];
   const { connection, sync, settings } = state;
   if (connection.kind === 'keychain_unavailable') {
     specs.push({
       id: 'keychain',
       tone: 'error',
-      title: 'Your system keychain is locked or unavailable',
-      body: ['Pacebar keeps your Strava sign-in in the OS keychain and cannot reach it.', keychainHint(userAgent)],
-      detail: connection.detail ? oneLine(connection.detail) : undefined,
+      title: 'Pacebar cannot use your system keychain',
+      // What to do for this cause: the same sentence as the tray's and the CLI's.
+      body: [oneLine(connection.detail), 'Pacebar keeps your Strava sign-in there and nowhere else.'],
       action: { label: 'Try again', call: 'refresh' },
     });
   }

@@ -1,13 +1,14 @@
 // The architecture, enforced: core/ (the engine shared by the app and the CLI) never reaches for
 // Electron or for the app, CLI or renderer; inside core, lower layers never import higher ones
-// (CORE_LAYERS names the order); the renderer imports only its own files and the contract's types;
-// main/security does not import main/ipc. A fixture with planted violations proves each rule fires.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// (CORE_LAYERS names the order); the renderer imports only its own files, the contract's types and
+// core/view/ files that import nothing but types (the shared formatter); main/security does not
+// import main/ipc. A fixture with planted violations proves each rule fires.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORE_LAYERS, coreLayer, sourceFiles, specifiers, violations } from './importRules';
+import { CORE_LAYERS, coreLayer, rendererMayImport, sourceFiles, specifiers, violations } from './importRules';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const names = (text: string) => specifiers(text).map((found) => found.specifier);
@@ -68,6 +69,14 @@ describe('architecture', () => {
     expect(violations(ROOT)).toEqual([]);
   });
 
+  it('the renderer and the tray share one formatter, which loads nothing and no Intl (the CLI\'s start-up)', () => {
+    expect(rendererMayImport(ROOT, 'core/view/format.ts')).toEqual({ ok: true });
+    expect(rendererMayImport(ROOT, 'core/view/labels.ts')).toMatchObject({ ok: false });
+    const code = readFileSync(join(ROOT, 'core/view/format.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\bIntl\b|toLocale/);
+    expect(readFileSync(join(ROOT, 'renderer/src/format.ts'), 'utf8')).toMatch(/from '\.\.\/\.\.\/core\/view\/format'/);
+  });
+
   describe('fails on planted violations', () => {
     const fixture = mkdtempSync(join(tmpdir(), 'pacebar-arch-'));
     const plant = (path: string, text: string) => {
@@ -88,6 +97,12 @@ describe('architecture', () => {
     plant('renderer/src/valueImport.ts', `import { InvokeChannels } from '../../preload/contract';\n`);
     plant('renderer/src/engine.ts', `import { sportFamily } from '../../core/stats/sportFamilies';\n`);
     plant('renderer/src/pkg.ts', `import { z } from 'zod';\n`);
+    // The shared formatter imports only types: the renderer may load it; labels loads it at run time: not.
+    plant('core/view/format.ts', `import type { Units } from '../domain';\nexport const km = (units: Units) => units;\n`);
+    plant('core/view/labels.ts', `import { km } from './format';\nimport type { Sport } from '../domain';\n`);
+    plant('renderer/src/format.ts', `import * as shared from '../../core/view/format';\nimport type { Units } from '../../core/view/format.ts';\n`);
+    plant('renderer/src/labels.ts', `import { km } from '../../core/view/labels';\n`);
+    plant('renderer/src/missing.ts', `import { gone } from '../../core/view/gone';\n`);
     plant('main/security/guards.ts', `import { isTrustedSender } from '../ipc/senderGuard';\n`);
     plant('main/tray/fine.ts', `import { app } from 'electron';\nimport { isTrustedSender } from '../ipc/senderGuard';\n`);
 
@@ -100,9 +115,11 @@ describe('architecture', () => {
         'core/sync/lazy.ts:1: core must not import electron-store',
         'core/view/contract.ts:1: core must not import from preload/',
         'main/security/guards.ts:1: main/security must not import main/ipc',
-        'renderer/src/engine.ts:1: the renderer may import only its own files and the contract\'s types, not ../../core/stats/sportFamilies',
-        'renderer/src/pkg.ts:1: the renderer may import only its own files and the contract\'s types, not zod',
-        'renderer/src/valueImport.ts:1: the renderer may import only its own files and the contract\'s types, not ../../preload/contract',
+        "renderer/src/engine.ts:1: the renderer may import only its own files, the contract's types and core/view/ files that import only types, not ../../core/stats/sportFamilies",
+        'renderer/src/labels.ts:1: the renderer may import from core/view/ only files that import nothing but types (core/view/labels.ts imports ./format at run time)',
+        'renderer/src/missing.ts:1: the renderer may import from core/view/ only files that import nothing but types (no such file)',
+        "renderer/src/pkg.ts:1: the renderer may import only its own files, the contract's types and core/view/ files that import only types, not zod",
+        "renderer/src/valueImport.ts:1: the renderer may import only its own files, the contract's types and core/view/ files that import only types, not ../../preload/contract",
       ]);
     });
   });

@@ -77,6 +77,31 @@ export function coreLayer(repoPath: string): number | null {
 
 const ELECTRON = /^(?:electron|electron-store)(?:\/.*)?$/;
 
+/** The file a relative specifier names, with its extension ("core/view/format" → "core/view/format.ts"). */
+function sourceOf(root: string, repoPath: string): string | null {
+  const candidates = SOURCE.test(repoPath) ? [repoPath] : [`${repoPath}.ts`, `${repoPath}/index.ts`];
+  return candidates.find((candidate) => {
+    try {
+      return statSync(join(root, candidate)).isFile();
+    } catch {
+      return false;
+    }
+  }) ?? null;
+}
+
+/**
+ * What the renderer may share with the engine: a file under core/view/ that imports nothing but
+ * types (core/view/format.ts, the one wording of distances, durations and "ago"). Anything it
+ * loaded at run time would come into the sandboxed page with it.
+ */
+export function rendererMayImport(root: string, target: string): { ok: true } | { ok: false; why: string } {
+  if (!target.startsWith('core/view/')) return { ok: false, why: 'not under core/view/' };
+  const file = sourceOf(root, target);
+  if (!file) return { ok: false, why: 'no such file' };
+  const loaded = specifiers(readFileSync(join(root, file), 'utf8')).filter((found) => !found.typeOnly);
+  return loaded.length === 0 ? { ok: true } : { ok: false, why: `${file} imports ${loaded[0]!.specifier} at run time` };
+}
+
 /** Every broken rule in the tree at `root`, as "file:line: why". Empty when the architecture holds. */
 export function violations(root: string): string[] {
   const out: string[] = [];
@@ -101,7 +126,11 @@ export function violations(root: string): string[] {
         }
         if (from.startsWith('renderer/')) {
           const contract = target === 'preload/contract' || target === 'preload/contract.ts';
-          if (!(top === 'renderer' || (contract && typeOnly))) out.push(`${where}: the renderer may import only its own files and the contract's types, not ${specifier}`);
+          if (top === 'renderer' || (contract && typeOnly)) continue;
+          const shared = target ? rendererMayImport(root, target) : null;
+          if (shared?.ok) continue;
+          if (target?.startsWith('core/view/') && shared && !shared.ok) out.push(`${where}: the renderer may import from core/view/ only files that import nothing but types (${shared.why})`);
+          else out.push(`${where}: the renderer may import only its own files, the contract's types and core/view/ files that import only types, not ${specifier}`);
         }
         if (from.startsWith('main/security/') && target?.startsWith('main/ipc/')) out.push(`${where}: main/security must not import main/ipc`);
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../cli/args';
+import { COMMANDS, optionsOf, parseCommandLine } from '../../cli/args';
+import { helpText } from '../../cli/usage';
 import { UsageError } from '../../cli/exitCodes';
 
 function usageError(argv: string[]): UsageError {
@@ -54,13 +55,14 @@ describe('parseCommandLine', () => {
   it('never repeats a stray argument or an unknown option\'s value', () => {
     expect(usageError(['setup', '--client-id', '1', 'topsecretvalue']).message).not.toMatch(/topsecretvalue/);
     const unknown = usageError(['status', '--token=topsecretvalue']);
-    expect(unknown.message).toMatch(/^Unknown option for 'pacebar status'/);
+    expect(unknown.message).toMatch(/^Unknown option --token for 'pacebar status'\./);
     expect(unknown.message).not.toMatch(/topsecretvalue/);
   });
 
   it('login', () => {
-    expect(parseCommandLine(['login'])).toEqual({ kind: 'login', open: true });
-    expect(parseCommandLine(['login', '--no-open'])).toEqual({ kind: 'login', open: false });
+    expect(parseCommandLine(['login'])).toEqual({ kind: 'login', open: true, force: false });
+    expect(parseCommandLine(['login', '--no-open'])).toEqual({ kind: 'login', open: false, force: false });
+    expect(parseCommandLine(['login', '--force', '--no-open'])).toEqual({ kind: 'login', open: false, force: true });
     usageError(['login', '--open=false']);
   });
 
@@ -81,12 +83,22 @@ describe('parseCommandLine', () => {
   });
 
   it('unknown commands and options', () => {
-    expect(usageError(['stauts']).message).toMatch(/^Unknown command\. Commands: setup, login, status/);
+    // A word shaped like a command is named, with the closest command when one is near.
+    expect(usageError(['stauts']).message).toBe("Unknown command 'stauts': did you mean 'pacebar status'? Commands: setup, login, status, logout, help. See: pacebar --help");
+    expect(usageError(['logni']).message).toMatch(/^Unknown command 'logni': did you mean 'pacebar login'\?/);
+    expect(usageError(['logot']).message).toMatch(/did you mean 'pacebar logout'\?/);
+    expect(usageError(['sync']).message).toBe("Unknown command 'sync'. Commands: setup, login, status, logout, help. See: pacebar --help");
+    expect(usageError(['help', 'stats']).message).toMatch(/^Unknown command 'stats': did you mean 'pacebar status'\?/);
+    // Anything else (digits, capitals, long) is not repeated: it may be a pasted token.
+    expect(usageError(['Stauts']).message).toMatch(/^Unknown command\. Commands: setup, login, status/);
+    expect(usageError(['abcdefghijklmnopqrstuvwxyz']).message).not.toContain('abcdefghij');
     // A secret pasted as the first word is not repeated back.
     expect(usageError(['0123456789abcdef0123456789abcdef01234567']).message).not.toContain('0123456789abcdef');
     expect(usageError(['help', 'a1b2c3d4e5f6']).message).not.toContain('a1b2c3');
     expect(usageError(['--offline']).message).toMatch(/give a command first/);
-    expect(usageError(['logout', '--force']).message).toMatch(/^Unknown option for 'pacebar logout'/);
+    expect(usageError(['logout', '--force']).message).toBe("Unknown option --force for 'pacebar logout'. See: pacebar logout --help");
+    expect(usageError(['status', '--ofline']).message).toBe("Unknown option --ofline for 'pacebar status': did you mean --offline? See: pacebar status --help");
+    expect(usageError(['login', '--no-opne']).message).toMatch(/did you mean --no-open\?/);
   });
 
   it('never repeats an unknown option: it may be a secret pasted after --', () => {
@@ -96,5 +108,19 @@ describe('parseCommandLine', () => {
     }
     // Known options are still named where they are used wrongly.
     expect(usageError(['status', '--format']).message).toMatch(/^--format needs a value/);
+  });
+});
+
+describe('the help texts', () => {
+  it('document every option each command accepts, short forms included', () => {
+    for (const command of COMMANDS) {
+      const help = helpText(command);
+      for (const [name, spec] of Object.entries(optionsOf[command] as Record<string, { short?: string }>)) {
+        if (name === 'help') continue;
+        expect(help, `pacebar ${command} --${name}`).toContain(`--${name}`);
+        if (spec.short) expect(help, `pacebar ${command} -${spec.short}`).toMatch(new RegExp(`(^|[\\s,(])-${spec.short}\\b`));
+      }
+    }
+    expect(helpText(null)).toMatch(/-f is short for --format/);
   });
 });

@@ -78,8 +78,10 @@ export interface Account {
   scratch: string;
   env(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv;
   run(args: string[], options?: RunOptions & { env?: Record<string, string | undefined> }): Promise<RunResult>;
-  /** `pacebar login` with the fake browser answering Strava's page (decision and unticked scopes). */
-  login(options?: { decision?: 'authorize' | 'cancel'; uncheck?: string[]; env?: Record<string, string | undefined> }): Promise<RunResult>;
+  /** `pacebar login` with the fake browser answering Strava's page (decision and unticked scopes); force: over a live connection. */
+  login(options?: { decision?: 'authorize' | 'cancel'; uncheck?: string[]; force?: boolean; env?: Record<string, string | undefined> }): Promise<RunResult>;
+  /** What the fake browser noted ("open URL", "landed 200"), oldest first; none on Windows. */
+  browserLog(): string[];
   dispose(): void;
 }
 
@@ -108,10 +110,11 @@ export function newAccount(baseUrl: string): Account {
     run: (args, options = {}) => runCli(args, env(options.env), options),
     login: (options = {}) => {
       const browser = { FAKE_BROWSER_DECISION: options.decision ?? 'authorize', FAKE_BROWSER_UNCHECK: (options.uncheck ?? []).join(',') };
-      if (process.platform !== 'win32') return runCli(['login'], env({ ...browser, ...options.env }));
+      const force = options.force ? ['--force'] : [];
+      if (process.platform !== 'win32') return runCli(['login', ...force], env({ ...browser, ...options.env }));
       // Windows cannot start a .mjs file directly: print the URL only and play the browser here.
       let opened = false;
-      return runCli(['login', '--no-open'], env(options.env), {
+      return runCli(['login', '--no-open', ...force], env(options.env), {
         onStderr: (text) => {
           const url = /Open this URL to connect: (\S+)/.exec(text)?.[1];
           if (!url || opened) return;
@@ -119,6 +122,13 @@ export function newAccount(baseUrl: string): Account {
           spawn(process.execPath, [FAKE_BROWSER, url], { env: { ...process.env, ...browser }, stdio: 'ignore' });
         },
       });
+    },
+    browserLog: () => {
+      try {
+        return readFileSync(join(scratch, 'browser.log'), 'utf8').split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
     },
     dispose: () => rmSync(scratch, { recursive: true, force: true }),
   };

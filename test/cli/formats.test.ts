@@ -6,7 +6,8 @@ import { settingsDefaults } from '../../core/domain';
 import { type Settings } from '../../core/store/settings';
 import { emptyHistory, type HistoryData } from '../../core/history/historyData';
 import { digestHistory } from '../../core/history/historyDigest';
-import type { ActivityRecord } from '../../core/domain';
+import type { ActivityRecord, ConnectionView } from '../../core/domain';
+import type { SyncInputs } from '../../core/view/dashboardState';
 import type { ActivityStats, Athlete } from '../../core/strava/models';
 
 // Wednesday 2024-06-12 12:00 UTC; the week starts Monday 2024-06-10.
@@ -29,7 +30,20 @@ const stats: ActivityStats = {
   all_swim_totals: totals(100_000, 50),
 };
 
-const athlete: Athlete = { id: 7, firstname: 'Ada', lastname: 'Love & <Lace>', measurement_preference: 'meters', some_field: 'kept' } as Athlete;
+const athlete: Athlete = {
+  id: 7,
+  firstname: 'Ada',
+  lastname: 'Love & <Lace>',
+  city: 'Bergen',
+  state: '',
+  country: 'Norway',
+  profile: 'https://dgalywyr863hv.cloudfront.net/pictures/athletes/7/large.jpg',
+  profile_medium: 'avatar/athlete/medium.png',
+  measurement_preference: 'meters',
+  weight: 61.5,
+  bio: 'Runs before work',
+  some_field: 'kept',
+} as Athlete;
 
 function activity(id: number, sportType: string, distance: number, startLocal: number): ActivityRecord {
   return { id, name: `Activity ${id}`, sportType, distance, movingTime: 1000, elapsedTime: 1100, elevationGain: 5, start: startLocal, startLocal, visibility: 'everyone' };
@@ -54,7 +68,9 @@ function history(options: { counting?: number; includesPrivate?: boolean } = {})
 }
 
 /** The view the CLI renders, composed as engine.viewState composes it; stale: a refresh just failed. */
-function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean; history?: HistoryData } = {}): StatusView {
+function input(
+  overrides: { settings?: Partial<Settings>; cache?: Partial<CacheData>; stale?: boolean; history?: HistoryData; sync?: Partial<SyncInputs>; connection?: ConnectionView; offset?: number } = {},
+): StatusView {
   const cache: CacheData = {
     ...emptyCache(),
     athleteId: 7,
@@ -70,15 +86,15 @@ function input(overrides: { settings?: Partial<Settings>; cache?: Partial<CacheD
     settings: { ...settingsDefaults, athleteId: 7, clientId: '1', refreshIntervalMinutes: 60, ...overrides.settings },
     cache,
     history: digestHistory(overrides.history ?? history()),
-    connection: { kind: 'connected' },
+    connection: overrides.connection ?? { kind: 'connected' },
     missingScopes: [],
-    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: overrides.stale ? 'Strava did not answer in time.' : null },
+    sync: { refreshing: false, offline: false, rateLimitedUntil: null, lastError: overrides.stale ? 'Strava did not answer in time.' : null, ...overrides.sync },
     about: { version: '0.1.0', update: { kind: 'off' } },
     now: NOW,
     utcOffsetMinutes: 0,
   });
   if (!state.data || !cache.athlete) throw new Error('fixture has no data');
-  return { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: NOW };
+  return { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now: NOW, utcOffsetMinutes: () => overrides.offset ?? 0 };
 }
 
 describe('text format', () => {
@@ -104,10 +120,28 @@ describe('text format', () => {
 });
 
 describe('json format', () => {
-  it('the athlete and stats as cached, this week per sport in metres and seconds (as before), and every family\'s totals', () => {
+  it('version 1: only the athlete fields a status bar shows, never the rest of Strava\'s record', () => {
     const body = statusJson(input());
-    expect(body.athlete).toBe(athlete);
-    expect((body.athlete as Record<string, unknown>).some_field).toBe('kept');
+    expect(body.version).toBe(1);
+    expect(body.athlete).toEqual({
+      id: 7,
+      name: 'Ada Love & <Lace>',
+      firstname: 'Ada',
+      lastname: 'Love & <Lace>',
+      city: 'Bergen',
+      state: null,
+      country: 'Norway',
+      profile: 'https://dgalywyr863hv.cloudfront.net/pictures/athletes/7/large.jpg',
+      // Strava's placeholder is a relative path, no image to show.
+      profile_medium: null,
+      measurement_preference: 'meters',
+    });
+    const printed = renderStatus('json', input());
+    for (const personal of ['weight', 'bio', 'some_field', '61.5', 'Runs before work']) expect(printed).not.toContain(personal);
+  });
+
+  it('the stats as cached, this week per sport in metres and seconds (as before), and every family\'s totals', () => {
+    const body = statusJson(input());
     expect(body.stats).toBe(stats);
     expect(body.this_week).toEqual({
       run: { count: 2, distance: 24_300, moving_time: 2000, elevation_gain: 10 },
@@ -116,6 +150,7 @@ describe('json format', () => {
     });
     expect(body.updated_at).toBe(new Date(NOW - HOUR).toISOString());
     expect(body.stale).toBe(false);
+    expect(body.stale_reason).toBeNull();
     expect(body.primary_sport).toBe('run');
     expect(Object.keys(body.totals)).toEqual(['run', 'ride', 'walk']);
     expect(body.totals.walk?.week).toEqual({ count: 1, distance: 3_000, moving_time: 1000, elevation_gain: 5, source: 'history' });
@@ -147,6 +182,30 @@ describe('waybar format', () => {
     expect(lines.at(-1)).toBe('Updated 1 h ago');
   });
 
+  it('the tooltip says why the figures are stale, times in the user\'s zone', () => {
+    const lastLines = (view: StatusView) => statusWaybar(view).tooltip.split('\n').slice(-2);
+    expect(lastLines(input({ stale: true }))).toEqual(['Updated 1 h ago', 'Last refresh failed: Strava did not answer in time.']);
+    expect(lastLines(input({ sync: { offline: true, lastError: "Can't reach Strava (host not found)." } }))).toEqual(['Updated 1 h ago', "Offline: Strava can&#39;t be reached"]);
+    // Reset at 12:15 UTC: 14:15 in Oslo in summer, never "12:15" or an ISO time.
+    const limited = input({ offset: 120, sync: { rateLimitedUntil: new Date(NOW + 15 * 60_000).toISOString(), lastError: "Strava's rate limit is reached; Pacebar will try again once it resets." } });
+    expect(lastLines(limited)[1]).toBe('Strava&#39;s rate limit is reached until 14:15');
+    expect(statusJson(limited).stale_reason).toEqual({ code: 'rate_limited', text: "Strava's rate limit is reached until 14:15" });
+    // Nothing failed, the data is just old: fetched 3 h ago with hourly refreshes.
+    const old = input({ cache: { athleteFetchedAt: NOW - 3 * HOUR, statsFetchedAt: NOW - 3 * HOUR, activitiesFetchedAt: NOW - 3 * HOUR } });
+    expect(lastLines(old)).toEqual(['Updated 3 h ago', 'Older than 2 h']);
+    expect(statusJson(old).stale_reason?.code).toBe('old');
+  });
+
+  it('reconnect needed with cached figures: the figures, class reconnect, and what to run', () => {
+    const view = input({ connection: { kind: 'reconnect_needed' } });
+    const out = statusWaybar(view);
+    expect(out.text).toBe('Run · week 24.3 km · YTD 1,179 km');
+    expect(out.class).toBe('reconnect');
+    expect(out.tooltip.split('\n').at(-1)).toBe('Reconnect needed: Strava access was revoked or has expired. Run: pacebar login');
+    expect(statusText(view)).toBe('Run · week 24.3 km · YTD 1,179 km (stale: reconnect needed)');
+    expect(statusJson(view)).toMatchObject({ stale: true, stale_reason: { code: 'reconnect_needed' } });
+  });
+
   it('an inactive application has class inactive, and the tooltip says so', () => {
     const out = statusWaybar(input({ stale: true, cache: { lastFailure: { code: 'app_inactive', message: 'x', at: NOW } } }));
     expect(out.class).toBe('inactive');
@@ -176,7 +235,7 @@ describe('waybar format', () => {
   it('stale data has class stale', () => {
     const out = statusWaybar(input({ stale: true }));
     expect(out.class).toBe('stale');
-    expect(out.tooltip).toMatch(/\(stale\)$/);
+    expect(out.tooltip).toMatch(/\nUpdated 1 h ago\nLast refresh failed: Strava did not answer in time\.$/);
     expect(JSON.parse(renderStatus('waybar', input({ stale: true })))).toEqual(out);
   });
 

@@ -6,13 +6,16 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { createContext } from '../../cli/context';
+import { main } from '../../cli/main';
 import { CLI_WALK_STEPS, walkSteps } from '../../cli/commands/status';
 import { browserConsentRunner } from '../../core/oauth/browserConsent';
 import { simulatedBrowser } from '../../sim/browser';
 import type { PacebarEngine } from '../../core/engine/engine';
 import { DEMO_CLIENT, startStravaSim, type StravaSim } from '../../sim/index';
 import { buildCliOnce, cleanEnv, deadPort, filesUnder, newAccount, runCli, transcript, type Account, type RunResult } from './cliHarness';
+import { formatClockTime } from '../../core/view/format';
 
 const keytar = createRequire(import.meta.url)('keytar') as {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -26,6 +29,19 @@ function expectOneErrorLine(result: RunResult, pattern: RegExp): void {
   expect(lines[0]).toMatch(/^pacebar: /);
   expect(lines[0]).toMatch(pattern);
   expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+/**
+ * With a browser opened, no address to copy: one line says where to look. (Windows plays the
+ * browser from the printed address: --no-open.)
+ */
+function expectBrowserLines(result: RunResult): void {
+  if (process.platform === 'win32') {
+    expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
+    return;
+  }
+  expect(result.stderr).toMatch(/^Opened Strava in your browser; waiting for its answer… \(no browser window\? Ctrl-C, then: pacebar login --no-open\)$/m);
+  expect(result.stderr).not.toMatch(/Open this URL|oauth\/authorize/);
 }
 
 function json(result: RunResult): Record<string, any> {
@@ -102,6 +118,7 @@ beforeAll(() => {
   buildCliOnce();
 });
 
+// One `pacebar logout` per account, a few at a time: minutes on a loaded machine, not seconds.
 afterAll(async () => {
   // Leave nothing in the test keyring (a few at a time), then check nothing secret ever showed up.
   const pending = [...accounts];
@@ -118,7 +135,7 @@ afterAll(async () => {
   }
   for (const s of sims) await s.close();
   for (const a of accounts) a.dispose();
-});
+}, 240_000);
 
 // Each test runs the command several times; a busy CI machine needs more than the default 30 s.
 // Each starts from the stage of an account's life it is about, with a simulator of its own: fresh,
@@ -176,7 +193,7 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const result = await a.login({ decision: 'cancel' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Open this URL to connect: /m);
+    expectBrowserLines(result);
     expect(result.stderr).toMatch(/^pacebar: .*cancelled/m);
     expect((await a.run(['status'])).code).toBe(3);
   });
@@ -187,7 +204,9 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     const result = await a.login();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
-    const url = new URL(/Open this URL to connect: (\S+)/.exec(result.stderr)![1]!);
+    expectBrowserLines(result);
+    const opened = process.platform === 'win32' ? /Open this URL to connect: (\S+)/.exec(result.stderr)![1]! : a.browserLog().find((line) => line.startsWith('open '))!.slice('open '.length);
+    const url = new URL(opened);
     expect(url.origin + url.pathname).toBe(`${strava.baseUrl}/oauth/authorize`);
     expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     expect(url.searchParams.get('state')).toBeTruthy();
@@ -205,11 +224,14 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
 
     const body = json(await a.run(['status', '--format', 'json']));
     // The keys scripts read before, and the history's figures beside them.
-    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'history', 'primary_sport', 'records', 'stale', 'stats', 'this_week', 'totals', 'updated_at']);
+    expect(Object.keys(body).sort()).toEqual(['application_inactive', 'athlete', 'garmin_attribution', 'history', 'primary_sport', 'records', 'stale', 'stale_reason', 'stats', 'this_week', 'totals', 'updated_at', 'version']);
+    expect(body.version).toBe(1);
     expect(body).toMatchObject({ application_inactive: false, garmin_attribution: null });
     expect(body.history).toMatchObject({ state: 'complete', counted: strava.activities().length });
     expect(body.totals.run.all_time.count).toBe(strava.activities().filter((a) => ['Run', 'TrailRun', 'VirtualRun'].includes(a.sport_type)).length);
-    expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', bio: expect.any(String) }); // as Strava sent it
+    // What a status bar shows of the athlete, and nothing else of Strava's record (weight, bio…).
+    expect(Object.keys(body.athlete).sort()).toEqual(['city', 'country', 'firstname', 'id', 'lastname', 'measurement_preference', 'name', 'profile', 'profile_medium', 'state']);
+    expect(body.athlete).toMatchObject({ id: strava.athleteId, firstname: 'Zoë', name: ATHLETE_NAME });
     expect(body.stats).toHaveProperty('ytd_run_totals');
     for (const sport of ['run', 'ride', 'swim']) {
       expect(Object.keys(body.this_week[sport]).sort()).toEqual(['count', 'distance', 'elevation_gain', 'moving_time']);
@@ -302,21 +324,96 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
     strava.expireAccessTokens();
     const result = await a.run(['status', '--refresh']);
     expect(result.code).toBe(4);
-    expectOneErrorLine(result, /Run: pacebar login/);
+    expectOneErrorLine(result, /^pacebar: showing cached data: Strava access was revoked or has expired\. Run: pacebar login$/);
+    // A status bar keeps showing the last figures, marked stale; the exit code says what happened.
+    expect(result.stdout).toMatch(/^Run · week [\d,.]+ km · YTD [\d,.]+ km \(stale: reconnect needed\)\n$/);
     const again = await a.run(['status']);
     expect(again.code).toBe(4);
+    expect(again.stdout).toBe(result.stdout);
+    const body = await a.run(['status', '--format', 'json']);
+    expect(body.code).toBe(4);
+    expect(JSON.parse(body.stdout)).toMatchObject({ version: 1, stale: true, stale_reason: { code: 'reconnect_needed' }, athlete: { id: strava.athleteId } });
     const waybar = json(await a.run(['status', '--format', 'waybar']));
-    expect(waybar.class).toBe('reconnect');
+    expect(waybar).toMatchObject({ class: 'reconnect', text: result.stdout.replace(/ \(stale.*\n$/, ''), tooltip: expect.stringMatching(/Run: pacebar login$/) });
+  });
+
+  it('login over a live connection needs --force without a terminal, and signs in again with it', async () => {
+    const { strava, a } = await connectedAccount();
+    const tokenCalls = strava.count({ method: 'POST', path: '/oauth/token' });
+    const refused = await a.login();
+    expect(refused.code).toBe(2);
+    expectOneErrorLine(refused, new RegExp(`^pacebar: Already connected as ${ATHLETE_NAME}\\. To sign in again, run: pacebar login --force$`));
+    expect(refused.stdout).toBe('');
+    expect(a.browserLog()).toEqual([]);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls);
+    const again = await a.login({ force: true });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(`Connected as ${ATHLETE_NAME}\n`);
+    expect(strava.count({ method: 'POST', path: '/oauth/token' })).toBe(tokenCalls + 1);
+    const gone = await a.run(['logout', '--forget-credentials']);
+    expect(gone.stdout).toBe("Disconnected: access revoked at Strava, tokens and cached data deleted, and the Strava API application's Client ID and Client Secret too.\n");
+  });
+
+  it('on a terminal, login over a live connection asks first: no keeps it, yes signs in again', async () => {
+    const { strava, a } = await connectedAccount();
+    /** `pacebar login --no-open` in this process, typing `answer` at the prompt; Strava's page played from the printed address. */
+    const loginAnswering = async (answer: string) => {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true }) as unknown as NodeJS.ReadStream;
+      const said: string[] = [];
+      const signIns: Promise<void>[] = [];
+      const io = {
+        env: a.env(),
+        platform: process.platform,
+        stdin,
+        out: (line: string) => said.push(line),
+        err: (line: string) => {
+          said.push(line);
+          const url = /^Open this URL to connect: (\S+)$/.exec(line)?.[1];
+          if (url) signIns.push(simulatedBrowser()(url));
+        },
+        errText: (text: string) => {
+          said.push(text);
+          if (text.endsWith('[y/N] ')) stdin.write(answer);
+        },
+        signal: new AbortController().signal,
+      };
+      const code = await main(['login', '--no-open'], io);
+      await Promise.all(signIns);
+      transcript.push(...said);
+      return { code, said };
+    };
+    const tokenCalls = () => strava.count({ method: 'POST', path: '/oauth/token' });
+    const before = tokenCalls();
+    const kept = await loginAnswering('n\n');
+    expect(kept.code).toBe(0);
+    expect(kept.said).toEqual([`Already connected as ${ATHLETE_NAME}. Sign in again? [y/N] `, `Nothing changed: still connected as ${ATHLETE_NAME}.`]);
+    expect(tokenCalls()).toBe(before);
+    const again = await loginAnswering('y\n');
+    expect(again.code).toBe(0);
+    expect(again.said[0]).toBe(`Already connected as ${ATHLETE_NAME}. Sign in again? [y/N] `);
+    expect(again.said).toContain(`Connected as ${ATHLETE_NAME}`);
+    expect(tokenCalls()).toBe(before + 1);
+  });
+
+  it('login against an unreachable Strava fails at once: one line, exit 5, no browser, no wait', async () => {
+    const { a } = await setUpAccount();
+    const port = await deadPort();
+    // The sign-in's own five minutes stay in force: only the probe can end this quickly.
+    const result = await a.run(['login'], { env: { STRAVA_BASE_URL: `http://127.0.0.1:${port}` }, timeoutMs: 20_000 });
+    expect(result.code).toBe(5);
+    expectOneErrorLine(result, new RegExp(`^pacebar: Can't reach Strava at 127\\.0\\.0\\.1:${port} \\(connection refused\\): check your connection, then run pacebar login again\\.$`));
+    expect(result.stdout).toBe('');
+    expect(a.browserLog()).toEqual([]);
   });
 
   it('login again, then logout deletes the tokens and the cache', async () => {
     const { strava, a } = await connectedAccount();
-    expect((await a.login()).code).toBe(0);
+    expect((await a.login({ force: true })).code).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).not.toBeNull();
     const revoke = strava.count({ method: 'POST', path: '/oauth/revoke' });
     const result = await a.run(['logout']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Disconnected/);
+    expect(result.stdout).toBe('Disconnected: access revoked at Strava, tokens and cached data deleted.\n');
     expect(strava.count({ method: 'POST', path: '/oauth/revoke' })).toBe(revoke + 1);
     expect(strava.count({ path: '/oauth/deauthorize' })).toBe(0);
     expect(await keytar.getPassword(a.keychainService, `athlete:${strava.athleteId}`)).toBeNull();
@@ -330,9 +427,16 @@ describe('pacebar: the whole life of an account', { timeout: 90_000 }, () => {
   it('after logout, logout --forget-credentials deletes the API application too', async () => {
     const { a } = await setUpAccount(); // where logout leaves it: the application kept, no tokens
     expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBe(DEMO_CLIENT.clientSecret);
-    expect((await a.run(['logout', '--forget-credentials'])).code).toBe(0);
+    const forgot = await a.run(['logout', '--forget-credentials']);
+    expect(forgot.code).toBe(0);
+    // One true line: there was nothing to disconnect, and the application was deleted.
+    expect(forgot.stdout).toBe("Not connected; deleted the Strava API application's Client ID and Client Secret.\n");
+    expect(forgot.stderr).toBe('');
     expect(await keytar.getPassword(a.keychainService, `client-secret:${DEMO_CLIENT.clientId}`)).toBeNull();
     expectOneErrorLine(await a.run(['status']), /No Strava API application set up/);
+    const nothing = await a.run(['logout', '--forget-credentials']);
+    expect(nothing.stdout).toBe('Not connected and no Strava API application stored: nothing to delete.\n');
+    expect((await a.run(['logout'])).stdout).toBe('Not connected; nothing to disconnect.\n');
   });
 });
 
@@ -356,9 +460,20 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     for (const args of [['status', '--refresh', '--format', 'json'], ['status', '--format', 'json']]) {
       expect(json(await a.run(args)).stale).toBe(true);
     }
-    const text = await a.run(['status', '--refresh']);
+    // Said in the user's zone (Kathmandu, +05:45 all year), at the reset Strava's windows have: the
+    // daily one (used up above) at UTC midnight, "05:45" there. A date goes before it on another day.
+    const startedAt = Date.now();
+    const text = await a.run(['status', '--refresh'], { env: { TZ: 'Asia/Kathmandu' } });
     expect(text.code).toBe(0);
-    expect(text.stderr).toMatch(/rate limit/);
+    const until = /^pacebar: showing cached data: Strava's rate limit is reached until ((?:\d{1,2} \w{3} )?\d\d:\d\d); Pacebar asks again after that\.$/m.exec(text.stderr)?.[1];
+    const day = 86_400_000;
+    const midnight = Math.ceil(startedAt / day) * day;
+    const sameDayThere = Math.floor((midnight + 345 * 60_000) / day) === Math.floor((startedAt + 345 * 60_000) / day);
+    const resets = [`${sameDayThere ? '' : `${new Date(midnight).getUTCDate()} ${new Date(midnight).toUTCString().slice(8, 11)} `}${formatClockTime(midnight, 345)}`];
+    expect(resets, text.stderr).toContain(until);
+    expect(text.stderr).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    const tooltip = json(await a.run(['status', '--format', 'waybar'], { env: { TZ: 'Asia/Kathmandu' } })).tooltip as string;
+    expect(resets.map((at) => `Strava&#39;s rate limit is reached until ${at}`)).toContain(tooltip.split('\n').at(-1));
     expect(strava.count()).toBe(before);
   });
 
@@ -405,7 +520,9 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     // Nothing will answer: the shortest timeout there is, so no time is spent waiting for it.
     const result = await a.run(['login', '--no-open'], { env: { PACEBAR_LOGIN_TIMEOUT_MS: '1' } });
     expect(result.code).toBe(1);
+    // --no-open: the address is the only way there, so it is printed.
     expect(result.stderr).toMatch(/^Open this URL to connect: http/m);
+    expect(result.stderr).not.toMatch(/Opened Strava/);
     expect(result.stderr).toMatch(/^pacebar: Sign-in timed out/m);
     // Over the athlete limit Strava's page shows a 403 and never redirects: the timeout says so.
     expect(result.stderr).toMatch(/Limit of connected athletes exceeded.*10 connected athletes/);
@@ -416,10 +533,13 @@ describe('pacebar: rate limits, scopes, timeouts and a missing keychain', { time
     const noBus = { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined };
     const status = await a.run(['status'], { env: noBus });
     expect(status.code).toBe(1);
-    expectOneErrorLine(status, /keychain/i);
+    // What to do for this cause (no keyring service), not "unlock", and not keytar's own text.
+    expectOneErrorLine(status, /^pacebar: No keyring service is running: install and start GNOME Keyring or KWallet \(see README › Linux desktops\), then try again\.$/);
     const setup = await a.run(['setup', '--client-id', '12345', '--client-secret-stdin'], { input: 'x'.repeat(40), env: noBus });
     expect(setup.code).toBe(1);
-    expectOneErrorLine(setup, /keychain/i);
+    expectOneErrorLine(setup, /^pacebar: No keyring service is running/);
+    const waybar = await a.run(['status', '--format', 'waybar'], { env: noBus });
+    expect(JSON.parse(waybar.stdout)).toMatchObject({ class: 'error', tooltip: expect.stringMatching(/^No keyring service is running/) });
   });
 
   it('bad arguments: exit 2 with one line', async () => {

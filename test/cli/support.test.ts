@@ -42,6 +42,10 @@ describe('describeFailure', () => {
     expect(describeFailure(new NoCredentialsError())).toEqual({ exitCode: 3, message: 'No Strava API application set up. Run: pacebar setup --client-id ID' });
     expect(describeFailure(new ReconnectNeededError()).exitCode).toBe(4);
     expect(describeFailure(new RateLimitedError(Date.now())).exitCode).toBe(5);
+    // The reset in the user's zone: 12:15 UTC is 18:00 in Kathmandu (+05:45); midnight UTC is the next day there.
+    const moment = { now: Date.UTC(2024, 5, 12, 12, 3), utcOffsetMinutes: () => 345 };
+    expect(describeFailure(new RateLimitedError(Date.UTC(2024, 5, 12, 12, 15)), moment).message).toBe("Strava's rate limit is reached until 18:00; Pacebar asks again after that.");
+    expect(describeFailure(new RateLimitedError(Date.UTC(2024, 5, 13, 0, 0)), moment).message).toMatch(/until 13 Jun 05:45;/);
     expect(describeFailure(new NetworkError('connection refused')).exitCode).toBe(5);
     expect(describeFailure(new ServerError(503)).exitCode).toBe(5);
     // Strava unreachable through the proxy or its certificate: exit 5 like any unreachable Strava, with what to check.
@@ -50,7 +54,7 @@ describe('describeFailure', () => {
     expect(isTransient(new CertificateError('SELF_SIGNED_CERT_IN_CHAIN'))).toBe(true);
     expect(describeFailure(new InvalidClientError()).exitCode).toBe(1);
     expect(describeFailure(new RedirectError('access_denied')).message).toMatch(/cancelled/);
-    expect(describeFailure(new KeychainUnavailableError('the keyring is locked'))).toEqual({ exitCode: 1, message: expect.stringMatching(/keychain is unavailable \(the keyring is locked\)/) });
+    expect(describeFailure(new KeychainUnavailableError('no_service', 'linux'))).toEqual({ exitCode: 1, message: expect.stringMatching(/^No keyring service is running: install and start GNOME Keyring or KWallet/) });
     expect(describeFailure(new CliError('two\nlines', EXIT.usage))).toEqual({ exitCode: 2, message: 'two lines' });
   });
 

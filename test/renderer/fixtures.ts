@@ -1,5 +1,5 @@
 // Realistic DashboardState fixtures for the renderer tests and screenshots.
-import { AppInactiveError } from '../../core/errors';
+import { AppInactiveError, KeychainUnavailableError } from '../../core/errors';
 import type { ActivityLink, DashboardState, HistoryView, Sport, SportTotals, StatsView, WeekBar } from '../../preload/contract';
 import { sportChoices } from '../../core/view/labels';
 import { familyStats, statsView } from '../support/statsFixtures';
@@ -179,7 +179,8 @@ export function fixtures(now: number = Date.now()) {
       data: { ...connected.data!, updatedAt: new Date(now - 26 * 60 * MINUTE).toISOString(), stale: true },
     }),
     keychainUnavailable: withState(signedOut, {
-      connection: { kind: 'keychain_unavailable', detail: 'Cannot autolaunch D-Bus without X11 $DISPLAY' },
+      // As the controller sets it when keytar says "Cannot autolaunch D-Bus without X11 $DISPLAY".
+      connection: { kind: 'keychain_unavailable', detail: new KeychainUnavailableError('no_service', 'linux').message },
     }),
     updateReady: withState(connected, {
       about: { version: '0.1.0', update: { kind: 'ready', version: '0.2.0' }, updateLine: 'Update ready: restart to install' },

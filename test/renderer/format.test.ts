@@ -16,7 +16,6 @@ import {
   initials,
 } from '../../renderer/src/format';
 import { checkCredentials } from '../../renderer/src/setupForm';
-import { keychainHint } from '../../renderer/src/statusBanner';
 import { niceMax } from '../../renderer/src/weeklyChart';
 
 const L = 'en-US';
@@ -121,7 +120,10 @@ describe('formatRelative', () => {
     expect(formatRelative(ago(3 * 60_000 + 59_000), now)).toBe('3 min ago');
     expect(formatRelative(ago(59 * 60_000), now)).toBe('59 min ago');
     expect(formatRelative(ago(2 * 3_600_000), now)).toBe('2 h ago');
-    expect(formatRelative(ago(26 * 3_600_000), now)).toBe('1 day ago');
+    // The tray's and the CLI's words (core/view/format.ts): hours until two days.
+    expect(formatRelative(ago(26 * 3_600_000), now)).toBe('26 h ago');
+    expect(formatRelative(ago(47 * 3_600_000 + 59 * 60_000), now)).toBe('47 h ago');
+    expect(formatRelative(ago(48 * 3_600_000), now)).toBe('2 days ago');
     expect(formatRelative(ago(5 * 86_400_000), now)).toBe('5 days ago');
   });
   it('treats the future as now and junk as unknown', () => {
@@ -174,17 +176,12 @@ describe('checkCredentials', () => {
   });
 });
 
-describe('chart scale and keychain hints', () => {
+describe('chart scale', () => {
   it('rounds the chart maximum up to a readable number', () => {
     expect(niceMax(51.2)).toBe(60);
     expect(niceMax(140.8)).toBe(150);
     expect(niceMax(3.2)).toBe(4);
     expect(niceMax(0)).toBe(10);
     expect(niceMax(100)).toBe(100);
-  });
-  it('names the right keychain per OS', () => {
-    expect(keychainHint('Mozilla/5.0 (X11; Linux x86_64)')).toContain('GNOME Keyring / KWallet');
-    expect(keychainHint('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)')).toContain('Keychain Access');
-    expect(keychainHint('Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toContain('Credential Manager');
   });
 });

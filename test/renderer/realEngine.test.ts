@@ -6,6 +6,7 @@ import { PacebarController } from '../../core/controller/pacebarController';
 import type { ConsentRunner } from '../../core/oauth/consentRunner';
 import { PacebarEngine } from '../../core/engine/engine';
 import { guardBackend } from '../../core/keychain/secretBackend';
+import { keychainAdvice } from '../../core/errors';
 import { memoryStore } from '../support/memory';
 import { settingsDefaults } from '../../core/domain';
 import { HistoryRepository } from '../../core/history/historyStore';
@@ -247,7 +248,8 @@ describe('dashboard on the real engine', () => {
     const controller = new PacebarController({ engine, consent: { window: simConsent(h), browser: simConsent(h) } });
     const r = await open(h, controller);
     await r.dashboard.page.locator('#app[data-connection="keychain_unavailable"]').waitFor();
-    expect(await banner(r, 'keychain').textContent()).toContain('the keyring is locked');
+    expect(await banner(r, 'keychain').textContent()).toContain(keychainAdvice('locked', process.platform));
+    expect(await banner(r, 'keychain').textContent()).not.toContain('locked collection');
     await engine.close();
   });
 

@@ -471,14 +471,15 @@ describe('banners', () => {
     expect(await d.waitForActions(1)).toEqual([{ method: 'connect', args: ['browser'] }]);
   });
 
-  it('keychain unavailable: explains, shows the detail and retries', async () => {
+  it('keychain unavailable: says what to do for the cause (no keyring service is not a locked keyring) and retries', async () => {
     const d = await open(f.keychainUnavailable);
     const banner = d.page.locator('[data-banner="keychain"]');
     expect(await banner.getAttribute('role')).toBe('alert');
     const text = await banner.innerText();
-    expect(text).toContain('keychain is locked or unavailable');
-    expect(text).toContain('Unlock your keyring (GNOME Keyring / KWallet) and try again.');
-    expect(text).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    expect(text).toContain('Pacebar cannot use your system keychain');
+    expect(text).toContain('No keyring service is running: install and start GNOME Keyring or KWallet (see README › Linux desktops), then try again.');
+    expect(text).not.toMatch(/unlock/i);
+    expect(text).not.toContain('D-Bus');
     await banner.getByRole('button', { name: 'Try again' }).click();
     expect(await d.waitForActions(1)).toEqual([{ method: 'refresh', args: [] }]);
   });
@@ -491,7 +492,8 @@ describe('banners', () => {
     expect(await d.page.getByRole('heading', { name: ATHLETE_NAME }).isVisible()).toBe(true);
     expect(await d.page.locator('.hero-number').innerText()).toBe('42.2');
     expect(await d.page.locator('#stale-badge').isVisible()).toBe(true);
-    expect(await d.page.locator('#updated').innerText()).toBe('Updated 1 day ago');
+    // 26 h: the tray's words too ("Updated 26 h ago"), from the one formatter.
+    expect(await d.page.locator('#updated').innerText()).toBe('Updated 26 h ago');
     expect(await d.page.locator('#refresh-button').isVisible()).toBe(false);
     await banner.getByRole('button', { name: 'Connect with Strava' }).click();
     expect(await d.waitForActions(1)).toEqual([{ method: 'connect', args: ['window'] }]);

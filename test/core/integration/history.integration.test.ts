@@ -244,7 +244,7 @@ describe('every surface equals the ground truth', () => {
         const options = { now: h.sim.clock.now(), homeZone: zone, includesPrivate: true };
         const truth = (sport: Sport, period: Period) => truthTotals(h!.sim.activities(), sport, period, options);
         const cache = h.engine.cache.read();
-        const view = { state: { ...state, data }, athlete: cache.athlete!, stats: cache.stats, now: h.sim.clock.now() };
+        const view = { state: { ...state, data }, athlete: cache.athlete!, stats: cache.stats, now: h.sim.clock.now(), utcOffsetMinutes: (at: number) => h!.engine.utcOffsetMinutes(at) };
 
         // json: every family the athlete does, every period.
         const json = statusJson(view);

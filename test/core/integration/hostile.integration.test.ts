@@ -126,7 +126,7 @@ describe('a locked keyring (as keytar sees one: reads find nothing, deletes dele
     backend.getPassword = async () => null;
     backend.deletePassword = async () => false;
     backend.setPassword = async () => {
-      throw new KeychainUnavailableError('the keyring is locked');
+      throw new KeychainUnavailableError('locked');
     };
     return () => Object.assign(backend, saved);
   }

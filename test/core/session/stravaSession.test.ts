@@ -220,7 +220,7 @@ describe('StravaSession: a keychain that cannot take the rotated pair', () => {
   it('a keychain refusing writes (locked, disk full) is found out before the refresh token is spent', async () => {
     const { session, ready, vault, tokenClient } = setup(record({ expiresAt: NOW_S - 10 }));
     await ready;
-    const failure = new KeychainUnavailableError('the keychain reported an error');
+    const failure = new KeychainUnavailableError('failed');
     vault.saveTokens = async () => {
       throw failure;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDistance, groupThousands } from '../../../core/view/format';
+import { formatAgo, formatClockTime, formatDistance, formatElevation, formatHours, formatLocalMoment, formatShortDistance, groupThousands } from '../../../core/view/format';
 
 describe('formatDistance', () => {
   it('metric: kilometres with one decimal under 100', () => {
@@ -15,6 +15,21 @@ describe('formatDistance', () => {
     expect(formatDistance(1_204_000, 'metric')).toBe('1,204 km');
     expect(formatDistance(1_204_400, 'metric')).toBe('1,204 km');
     expect(formatDistance(20_123_456.7, 'metric')).toBe('20,123 km');
+  });
+
+  it('rounds before choosing the decimals: 99.96 km is "100 km", as the dashboard writes it', () => {
+    expect(formatDistance(99_960, 'metric')).toBe('100 km');
+    expect(formatDistance(99_949, 'metric')).toBe('99.9 km');
+    expect(formatDistance(160_870, 'imperial')).toBe('100 mi');
+  });
+
+  it('takes the digits from the caller (the dashboard passes its locale\'s)', () => {
+    const german = (value: number, digits: number) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    expect(formatDistance(42_195, 'metric', german)).toBe('42,2 km');
+    expect(formatDistance(1_204_300, 'metric', german)).toBe('1.204 km');
+    expect(formatHours(3_600 * 1_234 + 60, german)).toBe('1.234h 01m');
+    expect(formatElevation(1_000, 'imperial', german)).toBe('3.281 ft');
+    expect(formatShortDistance(2_350, 'imperial', german)).toBe('2.570 yd');
   });
 
   it('imperial: miles', () => {
@@ -41,6 +56,13 @@ describe('formatAgo', () => {
     expect(formatAgo(now - 59 * MIN, now)).toBe('59 min ago');
   });
 
+  it('whole minutes gone by, never rounded up (the dashboard\'s reading)', () => {
+    expect(formatAgo(now - 59_999, now)).toBe('just now');
+    expect(formatAgo(now - 90_000, now)).toBe('1 min ago');
+    expect(formatAgo(now - 59.5 * MIN, now)).toBe('59 min ago');
+    expect(formatAgo(now - 26 * 60 * MIN - 40 * MIN, now)).toBe('26 h ago');
+  });
+
   it('hours under two days', () => {
     expect(formatAgo(now - 60 * MIN, now)).toBe('1 h ago');
     expect(formatAgo(now - 5 * 60 * MIN, now)).toBe('5 h ago');
@@ -59,5 +81,34 @@ describe('groupThousands', () => {
       const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
       expect(groupThousands(value, digits)).toBe(intl.format(value).replace(/^-(0(\.0+)?)$/, '$1'));
     }
+  });
+});
+
+describe('local clock times', () => {
+  // 2026-11-18 14:45 UTC.
+  const at = Date.UTC(2026, 10, 18, 14, 45);
+
+  it('"14:45" at the zone\'s offset, never UTC unless the zone is', () => {
+    expect(formatClockTime(at, 0)).toBe('14:45');
+    expect(formatClockTime(at, 60)).toBe('15:45');
+    expect(formatClockTime(at, 330)).toBe('20:15');
+    expect(formatClockTime(at, -480)).toBe('06:45');
+    expect(formatClockTime(Date.UTC(2026, 10, 18, 23, 30), 60)).toBe('00:30');
+  });
+
+  it('the date before the time when it is not today there', () => {
+    const now = Date.UTC(2026, 10, 18, 12, 0);
+    expect(formatLocalMoment(at, now, () => 0)).toBe('14:45');
+    // 23:30 UTC is tomorrow 00:30 in Oslo, still today in London.
+    expect(formatLocalMoment(Date.UTC(2026, 10, 18, 23, 30), now, () => 60)).toBe('19 Nov 00:30');
+    expect(formatLocalMoment(Date.UTC(2026, 10, 18, 23, 30), now, () => 0)).toBe('23:30');
+    expect(formatLocalMoment(Date.UTC(2026, 0, 2, 8, 5), now, () => 0)).toBe('2 Jan 08:05');
+  });
+
+  it('each moment at its own offset (a daylight saving change in between)', () => {
+    // Europe/Oslo: +60 in winter, +120 from 29 March 2026 01:00 UTC.
+    const oslo = (ms: number) => (ms >= Date.UTC(2026, 2, 29, 1) ? 120 : 60);
+    const now = Date.UTC(2026, 2, 29, 0, 30); // 01:30 in Oslo, before the change
+    expect(formatLocalMoment(Date.UTC(2026, 2, 29, 1, 15), now, oslo)).toBe('03:15');
   });
 });

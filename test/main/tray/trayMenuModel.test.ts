@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KeychainUnavailableError } from '../../../core/errors';
 import { trayMenuModel, TOOLTIP_MAX, type TrayItem } from '../../../main/tray/trayMenuModel';
 import { NOW, baseState, connectedState, withUpdate } from '../fakes/state';
 import { RIDE_WEEK, RUN_MONTH, activity, goalView, withGoals, withRecent } from '../fakes/goals';
@@ -138,8 +139,10 @@ describe('trayMenuModel', () => {
     expect(statuses(connecting.items)).toEqual(['Connecting to Strava…']);
     expect(item(connecting.items, 'connect')?.enabled).toBe(false);
 
-    const keychain = trayMenuModel(baseState({ connection: { kind: 'keychain_unavailable', detail: 'the keyring is locked' } }), NOW);
-    expect(statuses(keychain.items)).toEqual(['Keychain unavailable: the keyring is locked']);
+    // The controller's detail is the cause's advice: the tray shows that sentence, nothing raw.
+    const advice = new KeychainUnavailableError('no_service', 'linux').message;
+    const keychain = trayMenuModel(baseState({ connection: { kind: 'keychain_unavailable', detail: advice } }), NOW);
+    expect(statuses(keychain.items)).toEqual([advice]);
     expect(item(keychain.items, 'refresh')?.enabled).toBe(false);
 
     const loading = trayMenuModel(baseState({ loading: true }), NOW);
