@@ -121,7 +121,7 @@ export const SETTING_TEXTS: readonly SettingText[] = [
     key: 'launch-at-login',
     setting: 'launchAtLogin',
     ...onOff,
-    readOnly: "the Pacebar app applies it to your system: set it in the app's settings",
+    readOnly: "the app applies it to your system: set it in the app's settings",
   }),
   spec({
     key: 'client-id',
