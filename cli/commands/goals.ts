@@ -1,7 +1,6 @@
 // `pacebar goals`: each goal's progress (fetched as `pacebar status` fetches), and adding and
 // removing goals (settings only: no keychain, no network).
 import type { GoalInput } from '../../core/domain';
-import { withGoalAdded, withGoalRemoved } from '../../core/goals/goalEdits';
 import { effectiveUnits } from '../../core/store/settings';
 import { goalTitle } from '../../core/view/goalText';
 import type { PacebarEngine } from '../../core/engine/engine';
@@ -34,7 +33,7 @@ async function listGoals(ctx: Context, options: Extract<GoalsAction, { verb: 'li
 
 async function addGoal(ctx: Context, goal: GoalInput): Promise<number> {
   // Refused (too many goals, a target out of range) before the settings are opened for writing.
-  withGoalAdded((await ctx.engine({ readOnly: true })).settings.get().goals, goal);
+  (await ctx.engine({ readOnly: true })).checkGoalToAdd(goal);
   const engine = await ctx.engine();
   const added = engine.addGoal(goal);
   ctx.io.out(`Added goal ${added.id}: ${goalTitle(added, unitsOf(engine))}`);
@@ -45,7 +44,7 @@ async function removeGoal(ctx: Context, id: number): Promise<number> {
   const reader = await ctx.engine({ readOnly: true });
   const goal = reader.settings.get().goals.find((candidate) => candidate.id === id);
   // An unknown id is refused the same way, with the settings file untouched.
-  withGoalRemoved(reader.settings.get().goals, id);
+  reader.checkGoalToRemove(id);
   const engine = await ctx.engine();
   engine.removeGoal(id);
   ctx.io.out(`Removed goal ${id}${goal ? `: ${goalTitle(goal, unitsOf(engine))}` : ''}`);

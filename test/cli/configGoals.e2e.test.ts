@@ -1,7 +1,7 @@
 // The built `pacebar config` and `pacebar goals` as subprocesses: every settable key round-trips
 // through the settings file, bad input changes no byte of it, and the goals in every format carry
 // the figures of the dashboard's DashboardState (engine.viewState) for the same folder.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../cli/context';
@@ -118,7 +118,7 @@ afterAll(async () => {
   for (const a of accounts) a.dispose();
 }, 90_000);
 
-describe('pacebar config', { timeout: 90_000 }, () => {
+describe('pacebar config', { timeout: 120_000 }, () => {
   it('prints every setting as key = value without a keychain or Strava, and gets one alone', async () => {
     const a = account();
     const env = await offline();
@@ -212,19 +212,31 @@ describe('pacebar config', { timeout: 90_000 }, () => {
     expect(readdirSync(a.configDir).sort()).toEqual(names);
   });
 
-  it(`refuses a goal beyond ${GOALS_MAX} without writing`, async () => {
-    const a = account();
+  it(`refuses a goal beyond ${GOALS_MAX}, and any goal edit over a stored goal it cannot read, without writing`, async () => {
+    const full = account();
     const env = await offline();
-    ok(await a.run(['config', 'set', 'primary-sport', 'ride'], { env }));
+    ok(await full.run(['config', 'set', 'primary-sport', 'ride'], { env }));
     const goals: Goal[] = Array.from({ length: GOALS_MAX }, (_, index) => ({ id: index + 1, sport: 'run', period: 'week', measure: 'count', target: index + 1 }));
-    await withEngine(a, async (engine) => void engine.settings.update({ goals }));
-    const bytes = readFileSync(join(a.configDir, 'settings.json'));
-    expectOneErrorLine(await a.run(['goals', 'add', '--sport', 'run', '--period', 'week', '--count', '3'], { env }), new RegExp(`up to ${GOALS_MAX} goals`));
-    expect(readFileSync(join(a.configDir, 'settings.json')).equals(bytes)).toBe(true);
+    await withEngine(full, async (engine) => void engine.settings.update({ goals }));
+    const bytes = readFileSync(join(full.configDir, 'settings.json'));
+    expectOneErrorLine(await full.run(['goals', 'add', '--sport', 'run', '--period', 'week', '--count', '3'], { env }), new RegExp(`up to ${GOALS_MAX} goals`));
+    expect(readFileSync(join(full.configDir, 'settings.json')).equals(bytes)).toBe(true);
+
+    // A goal edited by hand (or by a newer Pacebar): writing the list back would lose it.
+    const edited = account();
+    ok(await edited.run(['goals', 'add', '--sport', 'ride', '--period', 'week', '--distance', '150km'], { env }));
+    const file = join(edited.configDir, 'settings.json');
+    const settings = storedSettings(edited);
+    writeFileSync(file, JSON.stringify({ ...settings, goals: [...(settings.goals as Goal[]), { id: 2, sport: 'ride', period: 'fortnight', measure: 'distance', target: 1 }] }, null, '\t'));
+    const handEdited = readFileSync(file);
+    for (const args of [['goals', 'add', '--sport', 'run', '--period', 'week', '--count', '3'], ['goals', 'remove', '1']]) {
+      expectOneErrorLine(await edited.run(args, { env }), /a goal Pacebar cannot read .*nothing was changed\. Fix or delete it under "goals" in settings\.json/);
+    }
+    expect(readFileSync(file).equals(handEdited)).toBe(true);
   });
 });
 
-describe('pacebar goals', { timeout: 90_000 }, () => {
+describe('pacebar goals', { timeout: 120_000 }, () => {
   it('adds and removes goals without a keychain or Strava, naming each', async () => {
     const a = account();
     const env = await offline();
