@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import { CLIENT_ID_RULE, clientIdRule } from '../core/domain';
 import { closestWord } from './closestWord';
 import { UsageError } from './exitCodes';
+import { parseConfigAction, type ConfigAction } from './configArgs';
+import { parseGoalsAction, type GoalsAction } from './goalsArgs';
 
-export const COMMANDS = ['setup', 'login', 'status', 'logout', 'help'] as const;
+export const COMMANDS = ['setup', 'login', 'status', 'goals', 'config', 'logout', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 export const FORMATS = ['text', 'json', 'waybar'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -17,7 +19,9 @@ export type Command =
   | { kind: 'setup'; clientId: string; secretFromStdin: boolean }
   | { kind: 'login'; open: boolean; force: boolean }
   | { kind: 'status'; format: Format; mode: FetchMode }
-  | { kind: 'logout'; forgetCredentials: boolean };
+  | { kind: 'logout'; forgetCredentials: boolean }
+  | { kind: 'config'; action: ConfigAction }
+  | { kind: 'goals'; action: GoalsAction };
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, OptionSpec>;
@@ -28,6 +32,19 @@ export const optionsOf = {
   login: { ...helpOption, 'no-open': { type: 'boolean' }, force: { type: 'boolean' } },
   status: { ...helpOption, format: { type: 'string', short: 'f' }, offline: { type: 'boolean' }, refresh: { type: 'boolean' } },
   logout: { ...helpOption, 'forget-credentials': { type: 'boolean' } },
+  config: { ...helpOption },
+  goals: {
+    ...helpOption,
+    format: { type: 'string', short: 'f' },
+    offline: { type: 'boolean' },
+    refresh: { type: 'boolean' },
+    sport: { type: 'string' },
+    period: { type: 'string' },
+    distance: { type: 'string' },
+    time: { type: 'string' },
+    elevation: { type: 'string' },
+    count: { type: 'string' },
+  },
   help: { ...helpOption },
 } as const satisfies Record<CommandName, Record<string, OptionSpec>>;
 
@@ -68,9 +85,20 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (first === '--help' || first === '-h') return { kind: 'help', topic: null };
   // The option is not repeated either: `--` followed by a pasted secret would come back on screen.
-  if (first.startsWith('-')) throw new UsageError('Unknown option: give a command first (setup, login, status, logout). See: pacebar --help');
+  if (first.startsWith('-')) throw new UsageError(`Unknown option: give a command first (${COMMANDS.filter((command) => command !== 'help').join(', ')}). See: pacebar --help`);
   if (!isCommand(first)) throw unknownCommand(first);
   return parseCommand(first, argv.slice(1));
+}
+
+/** --format, --offline and --refresh: how `status` and `goals` print and whether they may ask Strava. */
+function fetchOptions(values: Record<string, string | boolean | undefined>): { format: Format; mode: FetchMode } {
+  const format = values.format ?? 'text';
+  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+  }
+  if (values.offline === true && values.refresh === true) throw new UsageError('--offline and --refresh cannot be used together.');
+  const mode: FetchMode = values.offline === true ? 'offline' : values.refresh === true ? 'refresh' : 'auto';
+  return { format: format as Format, mode };
 }
 
 function parseCommand(name: CommandName, rest: readonly string[]): Command {
@@ -104,6 +132,9 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
     if (!isCommand(topic)) throw unknownCommand(topic);
     return { kind: 'help', topic };
   }
+  // Their words (get, set, add, remove) are positionals; they never echo one either.
+  if (name === 'config') return { kind: 'config', action: parseConfigAction(parsed.positionals) };
+  if (name === 'goals') return { kind: 'goals', action: parseGoalsAction(parsed.positionals, values, () => fetchOptions(values)) };
   // Never echo a stray argument: it may be a secret pasted in the wrong place.
   if (parsed.positionals.length > 0) throw new UsageError(`'pacebar ${name}' takes no arguments besides its options. See: pacebar ${name} --help`);
 
@@ -116,15 +147,8 @@ function parseCommand(name: CommandName, rest: readonly string[]): Command {
     }
     case 'login':
       return { kind: 'login', open: values['no-open'] !== true, force: values.force === true };
-    case 'status': {
-      const format = values.format ?? 'text';
-      if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
-      }
-      if (values.offline === true && values.refresh === true) throw new UsageError('--offline and --refresh cannot be used together.');
-      const mode: FetchMode = values.offline === true ? 'offline' : values.refresh === true ? 'refresh' : 'auto';
-      return { kind: 'status', format: format as Format, mode };
-    }
+    case 'status':
+      return { kind: 'status', ...fetchOptions(values) };
     case 'logout':
       return { kind: 'logout', forgetCredentials: values['forget-credentials'] === true };
   }

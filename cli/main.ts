@@ -9,6 +9,8 @@ import { runSetup } from './commands/setup';
 import { runLogin } from './commands/login';
 import { runStatus } from './commands/status';
 import { runLogout } from './commands/logout';
+import { runConfig } from './commands/config';
+import { runGoals } from './commands/goals';
 
 async function dispatch(command: Command, ctx: Context): Promise<number> {
   switch (command.kind) {
@@ -26,6 +28,10 @@ async function dispatch(command: Command, ctx: Context): Promise<number> {
       return runStatus(ctx, command);
     case 'logout':
       return runLogout(ctx, command);
+    case 'config':
+      return runConfig(ctx, command.action);
+    case 'goals':
+      return runGoals(ctx, command.action);
   }
 }
 

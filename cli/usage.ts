@@ -1,5 +1,8 @@
 // Help texts for `pacebar --help` and `pacebar help COMMAND`.
 import type { CommandName } from './args';
+import { SETTING_TEXTS } from '../core/store/settingsText';
+import { GOAL_AMOUNT_FORMS } from '../core/goals/goalInputText';
+import { SPORTS } from '../core/domain';
 
 const overview = `pacebar: your Strava athlete details and training stats in the terminal and status bars.
 
@@ -7,6 +10,10 @@ Usage:
   pacebar setup --client-id ID [--client-secret-stdin]   store your Strava API application
   pacebar login [--no-open] [--force]                     connect your Strava account
   pacebar status [--format text|json|waybar] [--offline | --refresh]   (-f is short for --format)
+  pacebar goals [--format text|json|waybar] [--offline | --refresh]
+  pacebar goals add --sport SPORT --period PERIOD --distance|--time|--elevation|--count AMOUNT
+  pacebar goals remove ID
+  pacebar config [get KEY | set KEY VALUE]               show or change Pacebar's settings
   pacebar logout [--forget-credentials]                   disconnect and delete tokens and cache
   pacebar help [COMMAND]
   pacebar --version
@@ -29,6 +36,14 @@ Exit codes:
   6 your Strava API application is inactive (its owner needs a Strava subscription; cached data
     is still printed, marked stale).
 `;
+
+const SPORT_LIST = SPORTS.join(', ');
+
+/** One line per key from core's table, so the help cannot drift from what \`config\` accepts. */
+function settingsHelp(): string {
+  const width = Math.max(...SETTING_TEXTS.map((entry) => entry.key.length)) + 2;
+  return SETTING_TEXTS.map((entry) => `  ${entry.key.padEnd(width)}${entry.readOnly ? `read-only: ${entry.readOnly}` : entry.accepts}`).join('\n');
+}
 
 const topics: Record<CommandName, string> = {
   setup: `Usage: pacebar setup --client-id ID [--client-secret-stdin]
@@ -81,6 +96,43 @@ no data, "not connected", "reconnect needed" and errors are printed as waybar JS
 Revokes Pacebar's access at Strava, deletes the tokens from the keychain and the cached data.
 --forget-credentials also deletes the Strava API application's Client ID and Client Secret.
 One line says what was done (also when nothing was connected or stored).
+`,
+  goals: `Usage: pacebar goals [--format text|json|waybar] [--offline | --refresh]
+       pacebar goals add --sport SPORT --period PERIOD --distance|--time|--elevation|--count AMOUNT
+       pacebar goals remove ID
+
+Goals are weekly, monthly or yearly targets per sport, shared with the Pacebar app. Listing them
+shows each goal's number, done / target, ahead or behind the even pace, and what is still needed
+per day (per week for a yearly goal). Strava is asked first when the cached data is due, exactly as
+for \`pacebar status\` (and --offline and --refresh work the same).
+  --format text     one line per goal: "#1 Ride this week: 92 / 150 km · ahead by 12 km · …"
+  --format json     {"version":1, "units", "updated_at", "stale", "goals":[…]}: each goal's id,
+                    sport, period, measure, target and done (metres, seconds or activities),
+                    status, fraction, elapsed, delta, days_left, per_day, per_week, period_key,
+                    starts_on, ends_on, and its text; the first goal is the primary one
+  --format waybar   the primary goal's progress; the tooltip has every goal; class is its status:
+                    ahead, behind, on-pace, reached or counting (none without goals)
+
+Adding a goal (no network, no keychain):
+  --sport       ${SPORT_LIST}
+  --period      week (Monday to Sunday), month or year, in your local time
+  --distance    ${GOAL_AMOUNT_FORMS.distance}
+  --time        moving time: ${GOAL_AMOUNT_FORMS.time}
+  --elevation   ${GOAL_AMOUNT_FORMS.elevation}
+  --count       ${GOAL_AMOUNT_FORMS.count}
+Exactly one of --distance, --time, --elevation and --count. For example:
+  pacebar goals add --sport ride --period week --distance 150km
+  pacebar goals add --sport run --period month --time 20h
+  pacebar goals remove 2
+The first goal is the primary one: the tray icon's ring and the menu bar show it.
+`,
+  config: `Usage: pacebar config                  every setting as key = value
+       pacebar config get KEY          one setting's value
+       pacebar config set KEY VALUE    change one setting
+
+The same settings, and the same rules, as the Pacebar app's settings. A value that is not allowed
+changes nothing (exit 2). Settings:
+${settingsHelp()}
 `,
   help: `Usage: pacebar help [COMMAND]
 `,

@@ -1,6 +1,7 @@
 // `pacebar status`: the cached stats, refreshed first when due and allowed by Strava's rate budget.
 import { AppInactiveError, KeychainUnavailableError, NetworkError, RateLimitedError, ReconnectNeededError, TimeoutError } from '../../core/errors';
 import type { PacebarEngine } from '../../core/engine/engine';
+import type { DashboardState } from '../../core/domain';
 import type { CacheData } from '../../core/store/cache';
 import type { Settings } from '../../core/store/settings';
 import type { SyncInputs } from '../../core/view/dashboardState';
@@ -112,79 +113,112 @@ export async function walkSteps(engine: PacebarEngine, steps: number): Promise<n
   return taken;
 }
 
-export async function runStatus(ctx: Context, options: { format: Format; mode: FetchMode }): Promise<number> {
-  const { io } = ctx;
-  try {
-    // Reading the cache needs no store library; only a fetch opens the writable engine.
-    const reader = await ctx.engine({ readOnly: true });
-    const wantsFetch = shouldFetch(options.mode, reader.settings.get(), reader.cache.read(), reader.clock());
-    const engine = wantsFetch ? await ctx.engine() : reader;
-    let reconnect = await ensureConnected(engine, options.mode !== 'offline');
-    let outcome: { failed: boolean; error?: unknown } = { failed: false };
-    if (wantsFetch && !reconnect) outcome = await refresh(engine);
-    if (outcome.error instanceof ReconnectNeededError) {
-      // Strava refused the sign-in just now: like a stored "reconnect needed", not a failed refresh.
-      reconnect = new StatusProblem(describeFailure(outcome.error).message, EXIT.reconnectNeeded, 'reconnect');
-      outcome = { failed: false };
-    }
+/** The view model a command prints, with data, and the engine and fetch it came from. */
+export interface FetchedState {
+  engine: PacebarEngine;
+  state: DashboardState & { data: NonNullable<DashboardState['data']> };
+  /** The cache the state was composed from (this account's: it has the athlete). */
+  cache: CacheData & { athlete: NonNullable<CacheData['athlete']> };
+  /** Whether Strava was asked this run, and whether that failed in a way that still shows the cache. */
+  fetched: boolean;
+  outcome: { failed: boolean; error?: unknown };
+  /** A sign-in is needed: the last figures are shown stale, and the exit code says so (afterOutput). */
+  reconnect: StatusProblem | null;
+  moment: { now: number; utcOffsetMinutes: (at: number) => number };
+}
 
-    const settings = engine.settings.get();
-    const cache = engine.cache.read();
-    if (!hasAccountData(settings, cache)) {
-      if (reconnect) throw reconnect;
-      if (outcome.error) throw outcome.error;
-      throw new CliError(
-        options.mode === 'offline'
-          ? 'No cached data yet, and --offline does not fetch any. Run: pacebar status'
-          : 'No data from Strava yet. Try again later.',
-        EXIT.unavailable,
-      );
-    }
-    const now = engine.clock();
-    const moment = { now, utcOffsetMinutes: (at: number) => engine.utcOffsetMinutes(at) };
-    if (outcome.failed && !(outcome.error instanceof AppInactiveError) && options.mode === 'refresh' && options.format === 'text') {
-      io.err(`pacebar: showing cached data: ${describeFailure(outcome.error, moment).message}`);
-    }
-    const state = engine.viewState({
-      connection: reconnect ? { kind: 'reconnect_needed' } : { kind: 'connected' },
-      missingScopes: [],
-      sync: syncInputs(outcome, wantsFetch ? null : cache.lastFailure),
-      // The command never updates itself (npm or a checkout does): its updater is always off.
-      about: { version: VERSION, update: { kind: 'off' } },
-    });
-    if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
-    io.out(renderStatus(options.format, { state: { ...state, data: state.data }, athlete: cache.athlete, stats: cache.stats, now, utcOffsetMinutes: moment.utcOffsetMinutes }));
-    if (reconnect) {
-      // The last figures are out, marked stale; the exit code says a sign-in is needed (waybar
-      // hides a module whose command fails: it gets class "reconnect" and exit 0 instead).
-      io.err(`pacebar: showing cached data: ${reconnect.message}`);
-      return options.format === 'waybar' ? EXIT.ok : EXIT.reconnectNeeded;
-    }
-    // The output is out; now help the history along (the app does the same after its polls).
-    if (wantsFetch && !outcome.failed) await walkSteps(engine, CLI_WALK_STEPS);
-    // Known from this run or from the cache (a status bar's next run within the hour asks nobody).
-    if (state.sync.applicationInactive) {
-      io.err(`pacebar: showing cached data: ${new AppInactiveError().message}`);
-      // waybar hides a module whose command fails: it gets class "inactive" and exit 0 instead.
-      return options.format === 'waybar' ? EXIT.ok : EXIT.applicationInactive;
-    }
-    return EXIT.ok;
+/**
+ * The cache as DashboardState, refreshed first when due (shouldFetch) and the rate budget allows:
+ * what `pacebar status` and `pacebar goals` print. Throws when there is nothing to show.
+ */
+export async function fetchState(ctx: Context, options: { format: Format; mode: FetchMode }): Promise<FetchedState> {
+  const { io } = ctx;
+  // Reading the cache needs no store library; only a fetch opens the writable engine.
+  const reader = await ctx.engine({ readOnly: true });
+  const wantsFetch = shouldFetch(options.mode, reader.settings.get(), reader.cache.read(), reader.clock());
+  const engine = wantsFetch ? await ctx.engine() : reader;
+  let reconnect = await ensureConnected(engine, options.mode !== 'offline');
+  let outcome: { failed: boolean; error?: unknown } = { failed: false };
+  if (wantsFetch && !reconnect) outcome = await refresh(engine);
+  if (outcome.error instanceof ReconnectNeededError) {
+    // Strava refused the sign-in just now: like a stored "reconnect needed", not a failed refresh.
+    reconnect = new StatusProblem(describeFailure(outcome.error).message, EXIT.reconnectNeeded, 'reconnect');
+    outcome = { failed: false };
+  }
+
+  const settings = engine.settings.get();
+  const cache = engine.cache.read();
+  if (!hasAccountData(settings, cache)) {
+    if (reconnect) throw reconnect;
+    if (outcome.error) throw outcome.error;
+    throw new CliError(
+      options.mode === 'offline'
+        ? 'No cached data yet, and --offline does not fetch any. Run: pacebar status'
+        : 'No data from Strava yet. Try again later.',
+      EXIT.unavailable,
+    );
+  }
+  const now = engine.clock();
+  const moment = { now, utcOffsetMinutes: (at: number) => engine.utcOffsetMinutes(at) };
+  if (outcome.failed && !(outcome.error instanceof AppInactiveError) && options.mode === 'refresh' && options.format === 'text') {
+    io.err(`pacebar: showing cached data: ${describeFailure(outcome.error, moment).message}`);
+  }
+  const state = engine.viewState({
+    connection: reconnect ? { kind: 'reconnect_needed' } : { kind: 'connected' },
+    missingScopes: [],
+    sync: syncInputs(outcome, wantsFetch ? null : cache.lastFailure),
+    // The command never updates itself (npm or a checkout does): its updater is always off.
+    about: { version: VERSION, update: { kind: 'off' } },
+  });
+  if (!state.data) throw new CliError('No data from Strava yet. Try again later.', EXIT.unavailable);
+  return { engine, state: { ...state, data: state.data }, cache, fetched: wantsFetch, outcome, reconnect, moment };
+}
+
+/** After the output: the exit code for a needed sign-in, help the history along, say so when the API application is inactive. */
+export async function afterOutput(ctx: Context, fetched: FetchedState, format: Format): Promise<number> {
+  if (fetched.reconnect) {
+    // The last figures are out, marked stale; the exit code says a sign-in is needed (waybar
+    // hides a module whose command fails: it gets class "reconnect" and exit 0 instead).
+    ctx.io.err(`pacebar: showing cached data: ${fetched.reconnect.message}`);
+    return format === 'waybar' ? EXIT.ok : EXIT.reconnectNeeded;
+  }
+  // The output is out; now help the history along (the app does the same after its polls).
+  if (fetched.fetched && !fetched.outcome.failed) await walkSteps(fetched.engine, CLI_WALK_STEPS);
+  // Known from this run or from the cache (a status bar's next run within the hour asks nobody).
+  if (fetched.state.sync.applicationInactive) {
+    ctx.io.err(`pacebar: showing cached data: ${new AppInactiveError().message}`);
+    // waybar hides a module whose command fails: it gets class "inactive" and exit 0 instead.
+    return format === 'waybar' ? EXIT.ok : EXIT.applicationInactive;
+  }
+  return EXIT.ok;
+}
+
+/** waybar hides a custom module whose command exits non-zero: keep it visible, saying what to do. */
+export function printWaybarFailure(io: Context['io'], error: unknown): number {
+  const failure = describeFailure(error);
+  const kind: ProblemKind =
+    error instanceof StatusProblem
+      ? error.kind
+      : failure.exitCode === EXIT.notConnected
+        ? 'disconnected'
+        : failure.exitCode === EXIT.reconnectNeeded
+          ? 'reconnect'
+          : failure.exitCode === EXIT.applicationInactive
+            ? 'inactive'
+            : 'error';
+  io.out(JSON.stringify(waybarProblem(kind, error instanceof KeychainUnavailableError ? error.message : failure.message)));
+  io.err(`pacebar: ${failure.message}`);
+  return EXIT.ok;
+}
+
+export async function runStatus(ctx: Context, options: { format: Format; mode: FetchMode }): Promise<number> {
+  try {
+    const fetched = await fetchState(ctx, options);
+    const { state, cache, moment } = fetched;
+    ctx.io.out(renderStatus(options.format, { state, athlete: cache.athlete, stats: cache.stats, now: moment.now, utcOffsetMinutes: moment.utcOffsetMinutes }));
+    return await afterOutput(ctx, fetched, options.format);
   } catch (error) {
     if (options.format !== 'waybar') throw error;
-    // waybar hides a custom module whose command exits non-zero: keep it visible, saying what to do.
-    const failure = describeFailure(error);
-    const kind: ProblemKind =
-      error instanceof StatusProblem
-        ? error.kind
-        : failure.exitCode === EXIT.notConnected
-          ? 'disconnected'
-          : failure.exitCode === EXIT.reconnectNeeded
-            ? 'reconnect'
-            : failure.exitCode === EXIT.applicationInactive
-              ? 'inactive'
-              : 'error';
-    io.out(JSON.stringify(waybarProblem(kind, error instanceof KeychainUnavailableError ? error.message : failure.message)));
-    io.err(`pacebar: ${failure.message}`);
-    return EXIT.ok;
+    return printWaybarFailure(ctx.io, error);
   }
 }

@@ -338,6 +338,22 @@ export class PacebarEngine {
     this.settings.update({ goals: withGoalRemoved(goals, id), notified: { ...notified, goalReached } });
   }
 
+  /**
+   * Refuses a goal as addGoal would (unreadable goals stored, too many, an invalid target) and
+   * writes nothing: `pacebar goals add` checks on the read-only engine before opening the settings
+   * for writing.
+   */
+  checkGoalToAdd(input: GoalInput): void {
+    this.refuseGoalEditsOverUnreadable();
+    withGoalAdded(this.settings.get().goals, input);
+  }
+
+  /** Refuses as removeGoal would (unreadable goals stored, an unknown id), writing nothing. */
+  checkGoalToRemove(id: number): void {
+    this.refuseGoalEditsOverUnreadable();
+    withGoalRemoved(this.settings.get().goals, id);
+  }
+
   /** Writing the goals back would drop stored ones Pacebar cannot read: refuse, saying where they are. */
   private refuseGoalEditsOverUnreadable(): void {
     const unreadable = this.settings.unreadableGoals();

@@ -1,6 +1,6 @@
 // A goal's figures in words, the same in the tray, the dashboard, the menu bar and the command:
 // "Ride this week: 92.0 / 150 km · ahead by 12.0 km · 5.4 km a day to go".
-import type { GoalMeasure, GoalPeriod, GoalText, Sport, Units } from '../domain';
+import type { Goal, GoalMeasure, GoalPeriod, GoalText, Sport, Units } from '../domain';
 import type { GoalFigures } from '../goals/goalProgress';
 import { formatCount, formatElevation, formatFamilyDistance, formatHours, groupThousands } from './format';
 import { FAMILY_DISPLAY } from './labels';
@@ -98,6 +98,12 @@ function paceText(figures: GoalFigures, units: Units): string {
   }
 }
 
+/** "Ride · 150 km a week": the goal alone, without figures (`pacebar goals add` names what it added). */
+export function goalTitle(goal: Goal, units: Units): string {
+  const climbing = goal.measure === 'elevation' ? ' of climbing' : '';
+  return `${FAMILY_DISPLAY[goal.sport].label} · ${formatAmount(goal.measure, goal.target, goal.sport, units)}${climbing} ${A_PERIOD[goal.period]}`;
+}
+
 export function goalText(figures: GoalFigures, units: Units): GoalText {
   const { goal } = figures;
   const label = FAMILY_DISPLAY[goal.sport].label;
@@ -108,7 +114,7 @@ export function goalText(figures: GoalFigures, units: Units): GoalText {
   const counting = figures.status === 'counting';
   const progress = counting ? `— / ${target}` : progressText(figures, units);
   return {
-    title: `${label} · ${target}${climbing} ${A_PERIOD[goal.period]}`,
+    title: goalTitle(goal, units),
     progress: `${progress}${climbing}`,
     pace,
     needed,
