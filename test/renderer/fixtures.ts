@@ -105,6 +105,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       launchAtLogin: true,
       signInMethod: 'window',
       unitChoice: 'strava',
+      stravaUnits: 'metric',
       goals: [],
       menuBarTitle: 'goal',
       trayIcon: 'ring',
@@ -115,7 +116,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       sports: sportChoices(['run', 'ride', 'fitness', 'swim'], 'run'),
       refreshIntervalMinutes: [15, 30, 60, 120],
     },
-    desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
+    desktop: { launchAtLoginAvailable: true, trayIconHidden: false, menuBarTitleAvailable: false },
     about: { version: '0.1.0', update: { kind: 'off' }, updateLine: null },
   };
 }
@@ -194,7 +195,7 @@ export function fixtures(now: number = Date.now()) {
       data: { ...connected.data!, athlete: { ...connected.data!.athlete, avatarUrl: null, location: null } },
     }),
     imperial: withState(connected, { settings: { units: 'imperial', primarySport: 'ride' } }),
-    noTray: withState(connected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }),
+    noTray: withState(connected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true, menuBarTitleAvailable: false } }),
     noRecords: withState(connected, {
       data: { ...connected.data!, stats: statsView({ run: familyStats(structuredClone(TOTALS.run)) }) },
       choices: { ...connected.choices, sports: sportChoices(['run'], 'run') },

@@ -566,7 +566,7 @@ describe('settings', () => {
   });
 
   it('never shows "Launch at login" where the system has no login item Pacebar can set', async () => {
-    const d = await open(withState(f.connected, { desktop: { launchAtLoginAvailable: false, trayIconHidden: false } }));
+    const d = await open(withState(f.connected, { desktop: { launchAtLoginAvailable: false, trayIconHidden: false, menuBarTitleAvailable: false } }));
     await d.page.getByText('Settings', { exact: true }).click();
     expect(await d.page.getByLabel('Launch Pacebar at login').isVisible()).toBe(false);
     await d.push(f.connected);
@@ -574,7 +574,7 @@ describe('settings', () => {
   });
 
   it('a desktop with no tray (stock GNOME): one banner says how to come back to Pacebar, and offers Quit', async () => {
-    const d = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }));
+    const d = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true, menuBarTitleAvailable: false } }));
     const banner = d.page.locator('[data-banner="no-tray"]');
     expect(await banner.innerText()).toContain('Pacebar found no tray on this desktop');
     expect(await banner.innerText()).toContain('open Pacebar from your applications');
