@@ -49,6 +49,8 @@ async function rendererTimeToStats(): Promise<number> {
           disconnect: () => ok,
           refresh: () => ok,
           updateSettings: () => ok,
+          addGoal: () => ok,
+          removeGoal: () => ok,
           openAthleteOnStrava: () => ok,
           openActivityOnStrava: () => ok,
           openStravaApiSettings: () => ok,

@@ -80,22 +80,21 @@ export const GOALS_MAX = 50;
 
 const GOAL_TARGET_RULE =
   "A goal's target is a positive amount (a whole number of activities for a count goal), at most 1,000,000 km, 10,000 h, 100,000 km of climbing or 100,000 activities.";
-export const goalRule = z
-  .strictObject({
-    /** Small and stable: `pacebar goals remove 3`. */
-    id: z.number().int().min(1).max(1_000_000),
-    sport: z.enum(SPORTS, `A goal's sport is a sport family: ${SPORTS.join(', ')}.`),
-    period: z.enum(GOAL_PERIODS, `A goal's period is ${GOAL_PERIODS.join(', ')}.`),
-    measure: z.enum(GOAL_MEASURES, `A goal counts ${GOAL_MEASURES.join(', ')}.`),
-    /** In Strava's units: metres, seconds, metres, or a number of activities. */
-    target: z.number(GOAL_TARGET_RULE).positive(GOAL_TARGET_RULE),
-  })
-  .refine((goal) => goal.target <= GOAL_TARGET_MAX[goal.measure] && (goal.measure !== 'count' || Number.isInteger(goal.target)), {
-    message: GOAL_TARGET_RULE,
-    path: ['target'],
-  });
+const goalFields = {
+  /** Small and stable: `pacebar goals remove 3`. */
+  id: z.number().int().min(1).max(1_000_000),
+  sport: z.enum(SPORTS, `A goal's sport is a sport family: ${SPORTS.join(', ')}.`),
+  period: z.enum(GOAL_PERIODS, `A goal's period is ${GOAL_PERIODS.join(', ')}.`),
+  measure: z.enum(GOAL_MEASURES, `A goal counts ${GOAL_MEASURES.join(', ')}.`),
+  /** In Strava's units: metres, seconds, metres, or a number of activities. */
+  target: z.number(GOAL_TARGET_RULE).positive(GOAL_TARGET_RULE),
+};
+const targetFits = (goal: { measure: GoalMeasure; target: number }): boolean =>
+  goal.target <= GOAL_TARGET_MAX[goal.measure] && (goal.measure !== 'count' || Number.isInteger(goal.target));
+export const goalRule = z.strictObject(goalFields).refine(targetFits, { message: GOAL_TARGET_RULE, path: ['target'] });
 export type Goal = z.infer<typeof goalRule>;
-/** A goal to add: everything but its id, which Pacebar gives. */
+/** A goal to add: everything but its id, which Pacebar gives (zod cannot omit from a refined object, hence its own rule). */
+export const goalInputRule = z.strictObject(goalFields).omit({ id: true }).refine(targetFits, { message: GOAL_TARGET_RULE, path: ['target'] });
 export type GoalInput = Omit<Goal, 'id'>;
 
 // ── Settings: declared once; the store, IPC and electron-store's JSON schema derive from this ──
@@ -338,7 +337,12 @@ export interface SyncView {
 }
 
 /** The settings as the dashboard shows them: units resolved (see effectiveUnits), and the choice behind them. */
-export type SettingsView = Omit<Settings, 'athleteId' | 'units' | 'notified'> & { units: Units; unitChoice: UnitChoice };
+export type SettingsView = Omit<Settings, 'athleteId' | 'units' | 'notified'> & {
+  units: Units;
+  unitChoice: UnitChoice;
+  /** The units the athlete's Strava preference gives now (metric when Pacebar cannot read it): what "Follow Strava" means. */
+  stravaUnits: Units;
+};
 
 /** The values a setting may take, with their labels: the dashboard renders its controls from these. */
 export interface SettingsChoices {
@@ -356,9 +360,11 @@ export interface DesktopView {
   launchAtLoginAvailable: boolean;
   /** No tray icon can be seen (GNOME without a StatusNotifier host): the dashboard says how to come back. */
   trayIconHidden: boolean;
+  /** A title can stand beside the tray icon (the macOS menu bar): the "Menu bar title" setting is shown. */
+  menuBarTitleAvailable: boolean;
 }
 
-export const NO_DESKTOP: DesktopView = { launchAtLoginAvailable: false, trayIconHidden: false };
+export const NO_DESKTOP: DesktopView = { launchAtLoginAvailable: false, trayIconHidden: false, menuBarTitleAvailable: false };
 
 // ── The app itself: its version and whether a newer one is on the way ──────────────────────────
 
@@ -438,6 +444,8 @@ export interface RecentActivity extends ActivityLink {
   /** Local wall-clock start, "YYYY-MM-DDTHH:MM". */
   startLocal: string;
   text: {
+    /** The sport type in words: "Trail run", "Ride". */
+    sport: string;
     /** "10.2 km", "2,350 m"; null without distance. */
     distance: string | null;
     /** Moving time: "52m", "1h 05m". */

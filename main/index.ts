@@ -180,7 +180,8 @@ function setupController(engine: PacebarEngine, consentWindow: ConsentWindowRunn
       browser: browserConsentRunner({ stravaBaseUrl, openExternal: (url) => shell.openExternal(url) }),
     },
     onReconnectNeeded: () => notifier.reconnectNeeded(),
-    desktop: () => ({ launchAtLoginAvailable: desktop.loginItem !== null, trayIconHidden: desktop.trayIconHidden }),
+    // A title beside the tray icon exists in the macOS menu bar only (Tray.setTitle, docs/api/tray.md).
+    desktop: () => ({ launchAtLoginAvailable: desktop.loginItem !== null, trayIconHidden: desktop.trayIconHidden, menuBarTitleAvailable: process.platform === 'darwin' }),
   });
 }
 

@@ -14,9 +14,19 @@ export type {
   FamilyRecords,
   FamilyStats,
   FigureSource,
+  GlanceView,
+  Goal,
+  GoalInput,
+  GoalMeasure,
+  GoalPeriod,
+  GoalStatus,
+  GoalText,
+  GoalView,
   HistoryView,
+  MenuBarTitle,
   MissingScopeView,
   Period,
+  RecentActivity,
   SettingsChoices,
   SettingsPatch,
   SettingsView,
@@ -26,10 +36,13 @@ export type {
   StatsView,
   SyncView,
   Totals,
+  TrayIconStyle,
+  UnitChoice,
   Units,
   WeekBar,
+  WeeklySummaryAt,
 } from '../core/domain';
-import type { ActionResult, CredentialsInput, DashboardState, SettingsPatch, SignInMethod } from '../core/domain';
+import type { ActionResult, CredentialsInput, DashboardState, GoalInput, SettingsPatch, SignInMethod } from '../core/domain';
 
 /** renderer → main, request/response (ipcRenderer.invoke / ipcMain.handle). */
 export const InvokeChannels = {
@@ -40,6 +53,8 @@ export const InvokeChannels = {
   disconnect: 'pacebar:disconnect',
   refresh: 'pacebar:refresh',
   updateSettings: 'pacebar:update-settings',
+  addGoal: 'pacebar:add-goal',
+  removeGoal: 'pacebar:remove-goal',
   openAthleteOnStrava: 'pacebar:open-athlete-on-strava',
   openActivityOnStrava: 'pacebar:open-activity-on-strava',
   openStravaApiSettings: 'pacebar:open-strava-api-settings',
@@ -61,6 +76,9 @@ export interface PacebarApi {
   disconnect(): Promise<ActionResult>;
   refresh(): Promise<ActionResult>;
   updateSettings(patch: SettingsPatch): Promise<ActionResult>;
+  /** A goal in Strava's units (metres, seconds, activities); Pacebar gives it its id. */
+  addGoal(input: GoalInput): Promise<ActionResult>;
+  removeGoal(goalId: number): Promise<ActionResult>;
   openAthleteOnStrava(): Promise<ActionResult>;
   /** An activity of the athlete's history (a record), on strava.com. */
   openActivityOnStrava(activityId: number): Promise<ActionResult>;

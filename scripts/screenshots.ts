@@ -14,6 +14,9 @@ const SHOTS: [file: string, fixture: FixtureName][] = [
   ['not-connected', 'notConnected'],
   ['connecting', 'connectingBrowser'],
   ['connected', 'connected'],
+  // Goals of every status (one still counting), and the invitation with the form when there is none.
+  ['goals', 'everyGoalStatus'],
+  ['no-goals', 'noGoals'],
   ['counting', 'counting'],
   ['refreshing', 'refreshing'],
   ['offline', 'offline'],

@@ -6,6 +6,7 @@ import type {
   CredentialsInput,
   DashboardState,
   DesktopView,
+  GoalInput,
   SettingsPatch,
   SignInMethod,
   UpdateView,
@@ -202,6 +203,26 @@ export class PacebarController {
       return ok;
     } catch {
       return { ok: false, message: 'That setting was not accepted; nothing was changed.' };
+    } finally {
+      this.publish();
+    }
+  }
+
+  /** Goals are settings too: a refused one (the rule, too many) changes nothing and says why in one line. */
+  addGoal(input: GoalInput): ActionResult {
+    return this.edit(() => this.deps.engine.addGoal(input));
+  }
+
+  removeGoal(goalId: number): ActionResult {
+    return this.edit(() => this.deps.engine.removeGoal(goalId));
+  }
+
+  private edit(change: () => unknown): ActionResult {
+    try {
+      change();
+      return ok;
+    } catch (error) {
+      return failure(error);
     } finally {
       this.publish();
     }

@@ -139,6 +139,7 @@ export function composeDashboardState(inputs: StateInputs): DashboardState {
     clientId: settings.clientId,
     units,
     unitChoice: settings.units ?? 'strava',
+    stravaUnits: effectiveUnits({ ...settings, units: null }, cache.athlete?.measurement_preference),
     primarySport: settings.primarySport,
     eBikeRidesAsRides: settings.eBikeRidesAsRides,
     refreshIntervalMinutes: settings.refreshIntervalMinutes,

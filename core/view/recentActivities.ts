@@ -1,6 +1,7 @@
 // The athlete's latest activities as the dashboard and the tray list them, each a link to Strava.
 import type { ActivityRecord, RecentActivity, Sport, Units } from '../domain';
 import { activityLink } from '../stats/historySummary';
+import { sportTypeLabel } from '../stats/sportFamilies';
 import { formatDay, formatDuration, formatFamilyDistance } from './format';
 import { FAMILY_DISPLAY } from './labels';
 
@@ -26,7 +27,7 @@ export function recentActivities(
         ...activityLink(record),
         family,
         startLocal: new Date(record.startLocal).toISOString().slice(0, 16),
-        text: { distance, time, date, line: [record.name, distance, time, date].filter((part) => part !== null).join(' · ') },
+        text: { sport: sportTypeLabel(record.sportType), distance, time, date, line: [record.name, distance, time, date].filter((part) => part !== null).join(' · ') },
       };
     });
 }

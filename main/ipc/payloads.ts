@@ -3,7 +3,7 @@
 // before it reaches the controller. The rules are core's (settings and credentials are declared once).
 import { z } from 'zod';
 import { credentialsInputSchema } from '../../core/account/credentials';
-import { SIGN_IN_METHODS, userSettingsPatchSchema, type CredentialsInput, type SettingsPatch, type SignInMethod } from '../../core/domain';
+import { SIGN_IN_METHODS, goalInputRule, goalRule, userSettingsPatchSchema, type CredentialsInput, type GoalInput, type SettingsPatch, type SignInMethod } from '../../core/domain';
 
 const signInMethodSchema = z.enum(SIGN_IN_METHODS);
 
@@ -39,4 +39,21 @@ export function parseSettingsPatch(input: unknown): Parsed<SettingsPatch> {
   // Drop keys sent as undefined so the store never receives them.
   const value = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined)) as SettingsPatch;
   return { ok: true, value };
+}
+
+/** A goal to add, by the settings' own rule (its id is Pacebar's to give, so none may be sent). */
+export function parseGoalInput(input: unknown): Parsed<GoalInput> {
+  const result = goalInputRule.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  // Every field of the rule has its own user-facing message; only the object's shape (not an
+  // object, an unknown key) gets zod's generic wording, replaced here.
+  const issue = result.error.issues[0];
+  const ours = issue !== undefined && issue.path.length > 0 && issue.code !== 'unrecognized_keys';
+  return { ok: false, message: ours ? issue.message : 'That goal was not accepted; nothing was changed.' };
+}
+
+/** A goal's id, by the same rule as the stored goals'. */
+export function parseGoalId(input: unknown): Parsed<number> {
+  const result = goalRule.shape.id.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: 'That is not one of your goals.' };
 }

@@ -12,7 +12,7 @@ import {
 import type { PacebarController } from '../../core/controller/pacebarController';
 import { describeError } from '../../core/errors';
 import { STRAVA_WEB_ORIGIN, openStravaPage } from '../security/openStravaPage';
-import { parseActivityId, parseCredentials, parseSettingsPatch, parseSignInMethod } from './payloads';
+import { parseActivityId, parseCredentials, parseGoalId, parseGoalInput, parseSettingsPatch, parseSignInMethod } from './payloads';
 import { isAppUrl } from '../protocol/appOrigin';
 import { isTrustedSender } from './senderGuard';
 
@@ -28,6 +28,8 @@ export type IpcController = Pick<
   | 'disconnect'
   | 'refreshAction'
   | 'updateSettings'
+  | 'addGoal'
+  | 'removeGoal'
   | 'athleteProfileUrl'
   | 'activityUrl'
 >;
@@ -92,6 +94,16 @@ export function registerIpc(deps: IpcDeps): () => void {
       guardAction(() => {
         const parsed = parseSettingsPatch(patch);
         return parsed.ok ? controller.updateSettings(parsed.value) : { ok: false, message: parsed.message };
+      }),
+    [InvokeChannels.addGoal]: (input) =>
+      guardAction(() => {
+        const parsed = parseGoalInput(input);
+        return parsed.ok ? controller.addGoal(parsed.value) : { ok: false, message: parsed.message };
+      }),
+    [InvokeChannels.removeGoal]: (id) =>
+      guardAction(() => {
+        const parsed = parseGoalId(id);
+        return parsed.ok ? controller.removeGoal(parsed.value) : { ok: false, message: parsed.message };
       }),
     [InvokeChannels.openAthleteOnStrava]: () =>
       guardAction(() => openChecked(deps, controller.athleteProfileUrl(), 'Connect Strava first.')),

@@ -3,6 +3,8 @@ import type { DashboardState, PacebarApi, Sport } from '../../preload/contract';
 import { athleteCard } from './athleteCard';
 import { connectPanel, connectingPanel } from './connectPanel';
 import { el, renderKeyed } from './dom';
+import { goalsPanel } from './goalsPanel';
+import { recentList } from './recentList';
 import { setupForm } from './setupForm';
 import { settingsPanel } from './settingsPanel';
 import { banner, bannerSpecs } from './statusBanner';
@@ -48,6 +50,10 @@ export function start(api: PacebarApi): void {
   byId('sync').replaceChildren(sync.element);
   const settings = settingsPanel(api);
   byId('settings-slot').replaceChildren(settings.element);
+  // Built once, like the settings: a push keeps a half-typed goal.
+  const goals = goalsPanel(api);
+  byId('goals-slot').replaceChildren(goals.element);
+  const recent = byId('recent');
 
   function render(state: DashboardState): void {
     latest = state;
@@ -85,6 +91,8 @@ export function start(api: PacebarApi): void {
       renderKeyed(athlete, data.athlete, () => athleteCard(data.athlete, api));
       renderKeyed(historyCard, data.stats.history, () => historyProgress(data.stats.history));
       historyCard.hidden = historyCard.childElementCount === 0;
+      goals.update(state);
+      renderKeyed(recent, data.recent, () => recentList(data.recent, api));
       // The families the athlete does, primary first; the labels and displays come from main.
       const choices = [...state.choices.sports].sort((a, b) => (a.value === primarySport ? -1 : b.value === primarySport ? 1 : 0));
       const sport = choices.some((choice) => choice.value === selected) && selected ? selected : primarySport;

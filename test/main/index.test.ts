@@ -419,6 +419,24 @@ describe('a desktop without a visible tray icon (stock GNOME)', () => {
   });
 });
 
+describe('goals and the menu-bar title through the app\'s own wiring', () => {
+  it('a goal added and removed over IPC reaches the settings and the dashboard; the menu-bar title is offered on macOS only', async () => {
+    // No tray host: the dashboard opens by itself, so there is a window to push to.
+    const fakes = await boot({ configured: true, trayHost: 'absent' });
+    await vi.waitFor(() => expect(fakes.BrowserWindow.alive()).toHaveLength(1));
+    const before = await invoke<DashboardState>(fakes, InvokeChannels.getState);
+    expect(before.desktop.menuBarTitleAvailable).toBe(process.platform === 'darwin');
+    const contents = fakes.BrowserWindow.instances[0]!.webContents;
+    contents.sent.length = 0;
+    const goal = { sport: 'run', period: 'week', measure: 'count', target: 3 };
+    await expect(invoke<ActionResult>(fakes, InvokeChannels.addGoal, goal)).resolves.toEqual({ ok: true });
+    expect(contents.sent.at(-1)).toMatchObject({ channel: EventChannels.stateChanged, args: [{ settings: { goals: [{ id: 1, ...goal }] } }] });
+    await expect(invoke<ActionResult>(fakes, InvokeChannels.addGoal, { ...goal, target: 0 })).resolves.toMatchObject({ ok: false });
+    await expect(invoke<ActionResult>(fakes, InvokeChannels.removeGoal, 1)).resolves.toEqual({ ok: true });
+    expect((await invoke<DashboardState>(fakes, InvokeChannels.getState)).settings.goals).toEqual([]);
+  });
+});
+
 describe.skipIf(process.platform !== 'linux')('launch at login on Linux (XDG autostart)', () => {
   it('a development run does not offer it (it would take over the installed Pacebar\'s entry)', async () => {
     const xdg = tempDir('pacebar-xdg-');

@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes only the named functions of the contract', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['getState', 'saveCredentials', 'connect', 'cancelConnect', 'disconnect', 'refresh', 'updateSettings', 'openAthleteOnStrava', 'openActivityOnStrava', 'openStravaApiSettings', 'quit', 'onStateChanged'].sort(),
+      ['getState', 'saveCredentials', 'connect', 'cancelConnect', 'disconnect', 'refresh', 'updateSettings', 'addGoal', 'removeGoal', 'openAthleteOnStrava', 'openActivityOnStrava', 'openStravaApiSettings', 'quit', 'onStateChanged'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
@@ -34,6 +34,8 @@ describe('preload', () => {
     await api.disconnect();
     await api.refresh();
     await api.updateSettings({ units: 'imperial' });
+    await api.addGoal({ sport: 'ride', period: 'week', measure: 'distance', target: 150_000 });
+    await api.removeGoal(3);
     await api.openAthleteOnStrava();
     await api.openActivityOnStrava(77);
     await api.openStravaApiSettings();
@@ -46,6 +48,8 @@ describe('preload', () => {
       [InvokeChannels.disconnect],
       [InvokeChannels.refresh],
       [InvokeChannels.updateSettings, { units: 'imperial' }],
+      [InvokeChannels.addGoal, { sport: 'ride', period: 'week', measure: 'distance', target: 150_000 }],
+      [InvokeChannels.removeGoal, 3],
       [InvokeChannels.openAthleteOnStrava],
       [InvokeChannels.openActivityOnStrava, 77],
       [InvokeChannels.openStravaApiSettings],

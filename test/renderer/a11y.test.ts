@@ -67,8 +67,22 @@ describe('keyboard', () => {
   }
 
   it('tabs through the dashboard top to bottom', async () => {
-    // The sport tabs are one stop (arrow keys move between them), then each record's link.
-    expect(await tabOrder('connected', 6)).toEqual(['button:Refresh', 'button:View on Strava', 'button:Run', 'button:View on Strava', 'button:View on Strava', 'summary:Settings']);
+    // Each goal's Remove, "Add a goal", the sport tabs as one stop (arrow keys move between them),
+    // each record's link, then each recent activity's.
+    const removes = fixtures().connected.goals.map((view) => `button:Remove goal: ${view.text.title}`);
+    const recent = fixtures().connected.data!.recent.map(() => 'button:View on Strava');
+    expect(removes).toHaveLength(3);
+    expect(await tabOrder('connected', 10 + recent.length)).toEqual([
+      'button:Refresh',
+      'button:View on Strava',
+      ...removes,
+      'summary:Add a goal',
+      'button:Run',
+      'button:View on Strava',
+      'button:View on Strava',
+      ...recent,
+      'summary:Settings',
+    ]);
   });
 
   it('tabs through the setup steps in order', async () => {

@@ -3,6 +3,7 @@ import { AppInactiveError, KeychainUnavailableError } from '../../core/errors';
 import type { ActivityLink, DashboardState, HistoryView, Sport, SportTotals, StatsView, WeekBar } from '../../preload/contract';
 import { sportChoices } from '../../core/view/labels';
 import { familyStats, statsView } from '../support/statsFixtures';
+import { MAIN_GOALS, everyStatusGoals, withGoals } from './goalFixtures';
 
 const MINUTE = 60_000;
 
@@ -105,6 +106,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       launchAtLogin: true,
       signInMethod: 'window',
       unitChoice: 'strava',
+      stravaUnits: 'metric',
       goals: [],
       menuBarTitle: 'goal',
       trayIcon: 'ring',
@@ -115,7 +117,7 @@ export function connectedState(now: number = Date.now()): DashboardState {
       sports: sportChoices(['run', 'ride', 'fitness', 'swim'], 'run'),
       refreshIntervalMinutes: [15, 30, 60, 120],
     },
-    desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
+    desktop: { launchAtLoginAvailable: true, trayIconHidden: false, menuBarTitleAvailable: false },
     about: { version: '0.1.0', update: { kind: 'off' }, updateLine: null },
   };
 }
@@ -139,7 +141,8 @@ export function todayAt1445(now: number = Date.now()): string {
 }
 
 export function fixtures(now: number = Date.now()) {
-  const connected = connectedState(now);
+  // The dashboard as an athlete with goals sees it: three goals and the latest activities.
+  const connected = withGoals(connectedState(now), MAIN_GOALS);
   const signedOut = withState(connected, { connection: { kind: 'not_connected' }, data: null });
   return {
     loading: withState(connected, { loading: true, data: null, connection: { kind: 'not_connected' } }),
@@ -194,8 +197,11 @@ export function fixtures(now: number = Date.now()) {
     noAvatar: withState(connected, {
       data: { ...connected.data!, athlete: { ...connected.data!.athlete, avatarUrl: null, location: null } },
     }),
-    imperial: withState(connected, { settings: { units: 'imperial', primarySport: 'ride' } }),
-    noTray: withState(connected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }),
+    imperial: withGoals(withState(connected, { settings: { units: 'imperial', unitChoice: 'imperial', primarySport: 'ride' } }), MAIN_GOALS),
+    noGoals: connectedState(now),
+    everyGoalStatus: withGoals(connectedState(now), everyStatusGoals(), '2026-06-01'),
+    everyGoalStatusImperial: withGoals(withState(connectedState(now), { settings: { units: 'imperial', unitChoice: 'imperial' } }), everyStatusGoals(), '2026-06-01'),
+    noTray: withState(connected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true, menuBarTitleAvailable: false } }),
     noRecords: withState(connected, {
       data: { ...connected.data!, stats: statsView({ run: familyStats(structuredClone(TOTALS.run)) }) },
       choices: { ...connected.choices, sports: sportChoices(['run'], 'run') },

@@ -54,6 +54,8 @@ function bridge(controller: PacebarController, sent: unknown[]): BridgeHandlers 
     disconnect: async () => out(await controller.disconnect()),
     refresh: async () => out(await controller.refreshAction()),
     updateSettings: async (patch) => out(await controller.updateSettings(patch)),
+    addGoal: (input) => out(controller.addGoal(input)),
+    removeGoal: (id) => out(controller.removeGoal(id)),
     openAthleteOnStrava: () => out({ ok: true as const }),
     openActivityOnStrava: (id) => out(controller.activityUrl(id) ? { ok: true as const } : { ok: false as const, message: 'That activity is not in your history.' }),
     openStravaApiSettings: () => out({ ok: true as const }),

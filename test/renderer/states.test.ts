@@ -510,9 +510,9 @@ describe('banners', () => {
     const { page } = await open(f.garmin);
     const line = page.locator('#garmin-attribution');
     expect(await line.innerText()).toBe('Garmin Forerunner 965');
-    // Directly with the data: after the athlete, before the sport tabs and their week, chart and totals.
+    // Directly with the data: after the athlete, before the goals, the sport tabs and their week, chart and totals, and the recent activities.
     const order = await page.locator('#dashboard > *:not([hidden])').evaluateAll((nodes) => nodes.map((node) => node.id));
-    expect(order).toEqual(['athlete', 'garmin-attribution', 'tabs', 'sport-panel']);
+    expect(order).toEqual(['athlete', 'garmin-attribution', 'goals-slot', 'tabs', 'sport-panel', 'recent']);
     expect(await page.locator('#sport-panel > *').evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(['week', 'chart', 'totals']);
     const plain = await open(f.connected);
     expect(await plain.page.locator('#garmin-attribution').isVisible()).toBe(false);
@@ -568,7 +568,7 @@ describe('settings', () => {
   });
 
   it('never shows "Launch at login" where the system has no login item Pacebar can set', async () => {
-    const d = await open(withState(f.connected, { desktop: { launchAtLoginAvailable: false, trayIconHidden: false } }));
+    const d = await open(withState(f.connected, { desktop: { launchAtLoginAvailable: false, trayIconHidden: false, menuBarTitleAvailable: false } }));
     await d.page.getByText('Settings', { exact: true }).click();
     expect(await d.page.getByLabel('Launch Pacebar at login').isVisible()).toBe(false);
     await d.push(f.connected);
@@ -576,7 +576,7 @@ describe('settings', () => {
   });
 
   it('a desktop with no tray (stock GNOME): one banner says how to come back to Pacebar, and offers Quit', async () => {
-    const d = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true } }));
+    const d = await open(withState(f.notConnected, { desktop: { launchAtLoginAvailable: true, trayIconHidden: true, menuBarTitleAvailable: false } }));
     const banner = d.page.locator('[data-banner="no-tray"]');
     expect(await banner.innerText()).toContain('Pacebar found no tray on this desktop');
     expect(await banner.innerText()).toContain('open Pacebar from your applications');
@@ -608,7 +608,8 @@ describe('settings', () => {
     const failed = d.page.locator('#settings [role="alert"]').first();
     await waitForText(failed, 'Could not save settings: disk full.');
     expect(await failed.innerText()).toBe('Could not save settings: disk full.');
-    expect(await d.page.getByLabel('Units').inputValue()).toBe('metric');
+    // Back to what main has: following Strava.
+    expect(await d.page.getByLabel('Units').inputValue()).toBe('strava');
     await d.push(f.stale);
     expect(await d.page.locator('#settings').getAttribute('open')).toBe('');
   });

@@ -21,6 +21,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
       clientId: '12345',
       units: 'metric',
       unitChoice: 'strava',
+      stravaUnits: 'metric',
       primarySport: 'run',
       eBikeRidesAsRides: false,
       refreshIntervalMinutes: 15,
@@ -33,7 +34,7 @@ export function baseState(overrides: Partial<DashboardState> = {}): DashboardSta
       weeklySummaryAt: null,
     },
     choices: { sports: sportChoices(['run', 'ride', 'swim'], 'run'), refreshIntervalMinutes: [...REFRESH_INTERVAL_MINUTES.presets] },
-    desktop: { launchAtLoginAvailable: true, trayIconHidden: false },
+    desktop: { launchAtLoginAvailable: true, trayIconHidden: false, menuBarTitleAvailable: false },
     about: { version: '0.1.0', update: { kind: 'off' }, updateLine: null },
     ...overrides,
   };

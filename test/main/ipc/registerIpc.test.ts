@@ -21,6 +21,9 @@ function setup(options: { profileUrl?: string | null } = {}) {
     disconnect: vi.fn(async () => ok),
     refreshAction: vi.fn(async () => ok),
     updateSettings: vi.fn(async () => ok),
+    // Goals 1 and 2 exist; the engine's rules are the controller's business (its own tests).
+    addGoal: vi.fn((_input: unknown) => ok),
+    removeGoal: vi.fn((id: number): ActionResult => (id === 1 || id === 2 ? ok : { ok: false, message: `There is no goal ${id}; nothing was changed.` })),
     athleteProfileUrl: vi.fn(() => (options.profileUrl === undefined ? 'https://www.strava.com/athletes/42' : options.profileUrl)),
     // Only activity 77 is in the history.
     activityUrl: vi.fn((id: number) => (id === 77 ? `https://www.strava.com/activities/${id}` : null)),
@@ -158,6 +161,12 @@ describe('registerIpc', () => {
         { athleteId: 7 },
         { clientId: '999' },
         { units: 'metric', extra: 1 },
+        { menuBarTitle: 'always' },
+        { trayIcon: 'bar' },
+        { notifyGoalReached: 1 },
+        { weeklySummaryAt: { weekday: 0, minute: 600 } },
+        { weeklySummaryAt: { weekday: 7, minute: 1440 } },
+        { weeklySummaryAt: '7 18:00' },
       ];
       for (const patch of bad) {
         const result = (await s.invoke(InvokeChannels.updateSettings, s.good, patch)) as ActionResult;
@@ -175,6 +184,61 @@ describe('registerIpc', () => {
       // Not a preset, but within the rule the store and the CLI apply.
       await s.invoke(InvokeChannels.updateSettings, s.good, { refreshIntervalMinutes: 45 });
       expect(s.controller.updateSettings).toHaveBeenLastCalledWith({ refreshIntervalMinutes: 45 });
+    });
+
+    it('updateSettings passes the glance and notification settings, and units null (follow Strava)', async () => {
+      const patches = [
+        { units: null },
+        { menuBarTitle: 'week', trayIcon: 'plain' },
+        { notifyGoalReached: true },
+        { weeklySummaryAt: { weekday: 7, minute: 1080 } },
+        { weeklySummaryAt: null },
+      ];
+      for (const patch of patches) {
+        await expect(s.invoke(InvokeChannels.updateSettings, s.good, patch)).resolves.toEqual({ ok: true });
+        expect(s.controller.updateSettings).toHaveBeenLastCalledWith(patch);
+      }
+    });
+
+    const goal = { sport: 'ride', period: 'week', measure: 'distance', target: 150_000 };
+    const badGoals: [string, unknown, RegExp][] = [
+      ['nothing', undefined, /not accepted/],
+      ['a string', 'ride week 150km', /not accepted/],
+      ['an id of its own (Pacebar gives it)', { ...goal, id: 7 }, /not accepted/],
+      ['an extra key', { ...goal, colour: 'red' }, /not accepted/],
+      ['an unknown sport', { ...goal, sport: 'rowing' }, /sport family/],
+      ['an unknown period', { ...goal, period: 'day' }, /period is week, month, year/],
+      ['an unknown measure', { ...goal, measure: 'calories' }, /counts distance, time, elevation, count/],
+      ['a target as text', { ...goal, target: '150' }, /positive amount/],
+      ['a zero target', { ...goal, target: 0 }, /positive amount/],
+      ['a negative target', { ...goal, target: -5 }, /positive amount/],
+      ['a target beyond any year', { ...goal, target: 2_000_000_000 }, /at most 1,000,000 km/],
+      ['half an activity', { ...goal, measure: 'count', target: 2.5 }, /whole number of activities/],
+      ['an infinite target', { ...goal, target: Number.POSITIVE_INFINITY }, /positive amount/],
+      ['a prototype-polluting key', JSON.parse('{"sport":"ride","period":"week","measure":"distance","target":150000,"__proto__":{"x":1}}'), /not accepted/],
+    ];
+    it.each(badGoals)('addGoal refuses %s with one clear line, without reaching the controller', async (_what, payload, message) => {
+      const result = (await s.invoke(InvokeChannels.addGoal, s.good, payload)) as ActionResult;
+      expect(result).toMatchObject({ ok: false, message: expect.stringMatching(message) });
+      if (!result.ok) expect(result.message).not.toMatch(/\n/);
+      expect(s.controller.addGoal).not.toHaveBeenCalled();
+    });
+
+    it('addGoal passes a valid goal through, in Strava\'s units as sent', async () => {
+      await expect(s.invoke(InvokeChannels.addGoal, s.good, goal)).resolves.toEqual({ ok: true });
+      const time = { sport: 'fitness', period: 'month', measure: 'time', target: 19_800 };
+      await s.invoke(InvokeChannels.addGoal, s.good, time);
+      expect(s.controller.addGoal.mock.calls).toEqual([[goal], [time]]);
+    });
+
+    it('removeGoal takes a goal id only, and passes the controller\'s answer on', async () => {
+      for (const bad of ['1', 0, -1, 1.5, 2_000_000, null, { id: 1 }, undefined]) {
+        await expect(s.invoke(InvokeChannels.removeGoal, s.good, bad)).resolves.toEqual({ ok: false, message: 'That is not one of your goals.' });
+      }
+      expect(s.controller.removeGoal).not.toHaveBeenCalled();
+      await expect(s.invoke(InvokeChannels.removeGoal, s.good, 2)).resolves.toEqual({ ok: true });
+      await expect(s.invoke(InvokeChannels.removeGoal, s.good, 9)).resolves.toEqual({ ok: false, message: 'There is no goal 9; nothing was changed.' });
+      expect(s.controller.removeGoal.mock.calls).toEqual([[2], [9]]);
     });
   });
 
