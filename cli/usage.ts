@@ -105,7 +105,7 @@ Goals are weekly, monthly or yearly targets per sport, shared with the Pacebar a
 shows each goal's number, done / target, ahead or behind the even pace, and what is still needed
 per day (per week for a yearly goal). Strava is asked first when the cached data is due, exactly as
 for \`pacebar status\` (and --offline and --refresh work the same).
-  --format text     one line per goal: "#1 Ride this week: 92 / 150 km · ahead by 12 km · …"
+  -f, --format text one line per goal: "#1 Ride this week: 92 / 150 km · ahead by 12 km · …"
   --format json     {"version":1, "units", "updated_at", "stale", "goals":[…]}: each goal's id,
                     sport, period, measure, target and done (metres, seconds or activities),
                     status, fraction, elapsed, delta, days_left, per_day, per_week, period_key,

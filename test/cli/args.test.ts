@@ -84,10 +84,10 @@ describe('parseCommandLine', () => {
 
   it('unknown commands and options', () => {
     // A word shaped like a command is named, with the closest command when one is near.
-    expect(usageError(['stauts']).message).toBe("Unknown command 'stauts': did you mean 'pacebar status'? Commands: setup, login, status, logout, help. See: pacebar --help");
+    expect(usageError(['stauts']).message).toBe("Unknown command 'stauts': did you mean 'pacebar status'? Commands: setup, login, status, goals, config, logout, help. See: pacebar --help");
     expect(usageError(['logni']).message).toMatch(/^Unknown command 'logni': did you mean 'pacebar login'\?/);
     expect(usageError(['logot']).message).toMatch(/did you mean 'pacebar logout'\?/);
-    expect(usageError(['sync']).message).toBe("Unknown command 'sync'. Commands: setup, login, status, logout, help. See: pacebar --help");
+    expect(usageError(['sync']).message).toBe("Unknown command 'sync'. Commands: setup, login, status, goals, config, logout, help. See: pacebar --help");
     expect(usageError(['help', 'stats']).message).toMatch(/^Unknown command 'stats': did you mean 'pacebar status'\?/);
     // Anything else (digits, capitals, long) is not repeated: it may be a pasted token.
     expect(usageError(['Stauts']).message).toMatch(/^Unknown command\. Commands: setup, login, status/);

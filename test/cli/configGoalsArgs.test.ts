@@ -42,7 +42,9 @@ describe('pacebar config arguments', () => {
     expect(usageError(['config', 'get'])).toMatch(/^Usage: pacebar config get KEY/);
     expect(usageError(['config', 'get', 'units', 'extra'])).toMatch(/^Usage: pacebar config get KEY/);
     expect(usageError(['config', SECRET])).not.toContain(SECRET.slice(0, 12));
-    expect(usageError(['config', '--format', 'json'])).toMatch(/^Unknown option for 'pacebar config'/);
+    // An option's name is named when shaped like one (never its value, never a pasted token).
+    expect(usageError(['config', '--format', 'json'])).toMatch(/^Unknown option --format for 'pacebar config'/);
+    expect(usageError(['config', '--format', 'json'])).not.toContain('json');
   });
 });
 
